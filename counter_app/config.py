@@ -1,0 +1,191 @@
+"""Per-workstation configuration: one TOML file under the platform's config folder.
+
+It says which central database to use, which hall and window this is, the workstation id,
+the UI language and the printers. Secrets never live here (see ``keyring_store``): a central
+URL that carries a password is refused with instructions. ``COUNTER_APP_HOME`` moves both
+the config and the data folder (tests, several workstations on one machine, portable use).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+APP_NAME = "counter-app"
+CONFIG_FILE = "workstation.toml"
+LANGUAGES = ("zh_CN", "en")
+MODES = ("teller", "kiosk", "display")
+
+
+class ConfigError(Exception):
+    """The configuration file is missing a value, malformed or unsafe; names file and key."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def config_dir() -> Path:
+    home = os.environ.get("COUNTER_APP_HOME")
+    return Path(home) if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    home = os.environ.get("COUNTER_APP_HOME")
+    if home:
+        return Path(home) / "data"
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_path() -> Path:
+    return config_dir() / CONFIG_FILE
+
+
+@dataclass
+class WorkstationConfig:
+    path: Path
+    workstation_id: str
+    hall_code: str
+    window_number: int
+    central_url: str
+    central_auth: str = "keyring"  # "keyring": password from the OS keyring; "none"
+    language: str = "zh_CN"
+    demo: bool = False
+    printers: list[dict[str, Any]] = field(default_factory=list)
+    queue: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def local_url(self) -> str:
+        return f"sqlite:///{data_dir() / 'local-cache.db'}"
+
+    @property
+    def central_is_embedded(self) -> bool:
+        return self.central_url.startswith("sqlite")
+
+    def to_toml(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "workstation": {
+                "id": self.workstation_id,
+                "hall": self.hall_code,
+                "window": self.window_number,
+            },
+            "central": {"url": self.central_url, "auth": self.central_auth},
+            "ui": {"language": self.language},
+            "demo": {"enabled": self.demo},
+        }
+        if self.printers:
+            doc["printers"] = self.printers
+        if self.queue:
+            doc["queue"] = self.queue
+        return doc
+
+
+def default_config(path: Path) -> WorkstationConfig:
+    """The embedded default: a SQLite file in the data folder acts as the central database."""
+    central = data_dir() / "central.db"
+    return WorkstationConfig(
+        path=path,
+        workstation_id=f"WS-{uuid.uuid4().hex[:8].upper()}",
+        hall_code="HALL01",
+        window_number=1,
+        central_url=f"sqlite:///{central}",
+        central_auth="none",
+        demo=True,
+    )
+
+
+def save_config(config: WorkstationConfig) -> None:
+    config.path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = config.path.with_suffix(".tmp")
+    tmp.write_bytes(tomli_w.dumps(config.to_toml()).encode("utf-8"))
+    tmp.replace(config.path)
+
+
+def _table(doc: dict[str, Any], path: Path, name: str) -> dict[str, Any]:
+    value = doc.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(path, f"[{name}] must be a table")
+    return value
+
+
+def parse_config(path: Path, text: str) -> WorkstationConfig:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, f"the file is not valid TOML ({exc})") from None
+    ws = _table(doc, path, "workstation")
+    central = _table(doc, path, "central")
+    ui = _table(doc, path, "ui")
+    demo = _table(doc, path, "demo")
+
+    def need_str(table: dict[str, Any], section: str, key: str) -> str:
+        value = table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(path, f"[{section}] {key} must be a non-empty string")
+        return value.strip()
+
+    window = ws.get("window")
+    if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 999:
+        raise ConfigError(path, "[workstation] window must be a whole number from 1 to 999")
+    url = need_str(central, "central", "url")
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ConfigError(path, f"[central] url {url!r} is not a database URL") from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ConfigError(path, "[central] url must be a sqlite:/// or postgresql:// URL")
+    if parsed.password:
+        raise ConfigError(
+            path,
+            "[central] url contains a password; remove it from the file and store it in the "
+            "system keyring with: counter-admin secret set-central-password",
+        )
+    auth = central.get("auth", "keyring")
+    if auth not in ("keyring", "none"):
+        raise ConfigError(path, '[central] auth must be "keyring" or "none"')
+    language = ui.get("language", "zh_CN")
+    if language not in LANGUAGES:
+        raise ConfigError(path, f"[ui] language must be one of {', '.join(LANGUAGES)}")
+    printers = doc.get("printers", [])
+    if not isinstance(printers, list) or not all(isinstance(p, dict) for p in printers):
+        raise ConfigError(path, "printers must be written as [[printers]] tables")
+    return WorkstationConfig(
+        path=path,
+        workstation_id=need_str(ws, "workstation", "id"),
+        hall_code=need_str(ws, "workstation", "hall"),
+        window_number=window,
+        central_url=url,
+        central_auth=auth,
+        language=language,
+        demo=bool(demo.get("enabled", False)),
+        printers=printers,
+        queue=_table(doc, path, "queue"),
+    )
+
+
+def load_config(path: Path | None = None, *, create: bool = True) -> WorkstationConfig:
+    """Read the config file; on first start write the embedded default and return it."""
+    path = path or config_path()
+    if not path.exists():
+        if not create:
+            raise ConfigError(path, "the configuration file does not exist")
+        config = default_config(path)
+        save_config(config)
+        return config
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(path, "the file is not UTF-8 text") from None
+    except OSError as exc:
+        raise ConfigError(path, f"the file cannot be read ({exc.strerror})") from None
+    return parse_config(path, text)

@@ -1,0 +1,1 @@
+"""Pure business rules: entities, value objects and validation. No Qt, no SQLAlchemy, no I/O."""

@@ -1,0 +1,1 @@
+"""Persistence: ORM models, engines, migrations and units of work (SQLAlchemy 2)."""

@@ -1,0 +1,55 @@
+"""Tables only a workstation's local cache has: the outbox, sync state and login throttling.
+
+An outbox row is written in the same SQLite transaction as the command's local effects, so
+a command is never applied without being queued for the centre, nor queued without being
+applied. ``local_effects`` keeps the before-images needed to undo the optimistic change when
+the centre rejects the command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from counter_app.storage.base import LocalBase
+
+
+class OutboxRow(LocalBase):
+    __tablename__ = "outbox"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, unique=True)
+    kind: Mapped[str] = mapped_column(String(50))
+    payload: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(50))
+    workstation: Mapped[str] = mapped_column(String(50))
+    hall_code: Mapped[str] = mapped_column(String(16))
+    client_time: Mapped[str] = mapped_column(String(40))
+    auth_ref: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(12), index=True)  # pending|applied|rejected
+    seq: Mapped[int | None] = mapped_column(Integer)
+    reason_code: Mapped[str | None] = mapped_column(String(50))
+    reason: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    local_effects: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    acknowledged: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncStateRow(LocalBase):
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class LoginAttemptRow(LocalBase):
+    __tablename__ = "login_attempts"
+
+    username: Mapped[str] = mapped_column(String(50), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -1,0 +1,1 @@
+"""Moving commands to the centre (push) and central changes to the workstation (pull)."""
