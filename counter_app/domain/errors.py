@@ -19,11 +19,14 @@ class ValidationError(DomainError):
     an English explanation with the offending value where that helps.
     """
 
-    def __init__(self, field: str, code: str, message: str) -> None:
+    def __init__(
+        self, field: str, code: str, message: str, params: dict[str, str] | None = None
+    ) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.code = code
         self.message = message
+        self.params = params or {}
 
 
 class ValidationErrors(DomainError):

@@ -60,6 +60,7 @@ class IdNumber:
                 "check_digit",
                 f"the check digit is {text[17]} but should be {expected}; "
                 "please re-read the number from the card",
+                {"given": text[17], "expected": expected},
             )
         return cls(text)
 
@@ -108,7 +109,10 @@ class Uscc:
         except stdnum_errors.InvalidChecksum:
             expected = uscc.calc_check_digit(text[:17])
             raise ValidationError(
-                field, "check_digit", f"the check character is {text[17]} but should be {expected}"
+                field,
+                "check_digit",
+                f"the check character is {text[17]} but should be {expected}",
+                {"given": text[17], "expected": expected},
             ) from None
         except stdnum_errors.ValidationError:
             raise ValidationError(

@@ -1,0 +1,234 @@
+"""``counter-admin``: administration and operations from the command line.
+
+init, migrate, seed-demo, sync, audit verify, user add, secret set-central-password and
+config show. Every failure is one clear line on stderr and a non-zero exit code; no
+traceback reaches the operator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+
+from sqlalchemy.engine import make_url
+
+from counter_app.config import ConfigError, load_config
+from counter_app.domain.roles import Role
+from counter_app.keyring_store import SecretStoreUnavailable, set_central_password
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_OFFLINE = 0, 1, 2, 3
+
+
+def _workstation(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from counter_app.services.workstation import Workstation
+
+    config = load_config()
+    if getattr(args, "central_url", None):
+        config.central_url = args.central_url
+        config.central_auth = "none" if args.no_password else config.central_auth
+    return Workstation(config)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from counter_app.services.startup import prepare
+
+    ws = _workstation(args)
+    report = prepare(ws)
+    print(f"configuration: {ws.config.path}")
+    print(f"central database: {make_url(ws.config.central_url).render_as_string(True)}")
+    if not report.sync.online:
+        print(f"central database unreachable: {report.sync.error}", file=sys.stderr)
+        return EXIT_OFFLINE
+    if report.seeded:
+        print_logins(report.seeded.logins)
+    print(f"users known on this workstation: {report.known_users}")
+    return EXIT_OK
+
+
+def print_logins(logins: Sequence[object]) -> None:
+    print("Demo logins (user / password / role):")
+    for login in logins:
+        print(f"  {login.username:<12} {login.password:<18} {login.role}")  # type: ignore[attr-defined]
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    ws = _workstation(args)
+    ws.central()  # connecting migrates the central schema
+    print("local cache and central database are at the newest schema")
+    return EXIT_OK
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from counter_app.services.bootstrap import hall_count
+    from counter_app.services.demo_seed import seed_demo
+
+    ws = _workstation(args)
+    central = ws.central()
+    if hall_count(central) and not args.force:
+        print("the central database already has data; use --force to add demo data", file=sys.stderr)
+        return EXIT_FAIL
+    started = time.perf_counter()
+
+    def progress(what: str, count: int) -> None:
+        print(f"  {what}: {count:,}", flush=True)
+
+    report = seed_demo(
+        central, persons=args.persons, employers=args.employers, seed=args.seed, progress=progress
+    )
+    elapsed = time.perf_counter() - started
+    print(f"seeded {report.persons:,} persons and {report.employers:,} employers in {elapsed:.1f} s")
+    print_logins(report.logins)
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    ws = _workstation(args)
+    report = ws.sync_once()
+    if not report.online:
+        print(f"offline: {report.error}", file=sys.stderr)
+        return EXIT_OFFLINE
+    assert report.push and report.pull
+    print(
+        f"pushed {report.push.sent} (applied {report.push.applied}, "
+        f"rejected {report.push.rejected}); pulled {report.pull.entries}, "
+        f"cursor {report.pull.cursor}"
+    )
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from counter_app.sync.journal import verify_chain
+
+    ws = _workstation(args)
+    report = verify_chain(ws.central())
+    if args.json:
+        print(json.dumps(report.__dict__))
+    elif report.ok:
+        print(f"journal intact: {report.checked} entries verified")
+    else:
+        print(
+            f"journal BROKEN at entry {report.first_bad_seq}: {report.problem} "
+            f"({report.checked} entries verified before it)"
+        )
+    return EXIT_OK if report.ok else EXIT_FAIL
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from counter_app.services.bootstrap import create_user
+
+    ws = _workstation(args)
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass()
+    if len(password) < 8:
+        print("the password needs at least 8 characters", file=sys.stderr)
+        return EXIT_USAGE
+    create_user(
+        ws.central(), args.username, password, Role(args.role), args.hall, args.display_name or ""
+    )
+    print(f"user {args.username} ({args.role}) created; workstations learn it at their next sync")
+    return EXIT_OK
+
+
+def cmd_secret_set(args: argparse.Namespace) -> int:
+    config = load_config()
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(
+        "central database password: "
+    )
+    set_central_password(config.central_url, password)
+    print("stored in the system keyring")
+    return EXIT_OK
+
+
+def cmd_config_show(args: argparse.Namespace) -> int:
+    config = load_config()
+    print(f"# {config.path}")
+    print(config.path.read_text(encoding="utf-8"))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="counter-admin", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def central_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--central-url", help="override the configured central database URL")
+        p.add_argument(
+            "--no-password", action="store_true", help="do not read a password from the keyring"
+        )
+
+    p = sub.add_parser("init", help="create config and databases; seed the demo if empty")
+    central_options(p)
+    p.set_defaults(func=cmd_init)
+    p = sub.add_parser("migrate", help="bring both databases to the newest schema")
+    central_options(p)
+    p.set_defaults(func=cmd_migrate)
+    p = sub.add_parser("seed-demo", help="load synthetic demo data into the central database")
+    central_options(p)
+    p.add_argument("--persons", type=int, default=500)
+    p.add_argument("--employers", type=int, default=50)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=cmd_seed_demo)
+    p = sub.add_parser("sync", help="one push of the outbox and one pull of the journal")
+    central_options(p)
+    p.set_defaults(func=cmd_sync)
+    audit = sub.add_parser("audit", help="audit tools").add_subparsers(dest="audit", required=True)
+    p = audit.add_parser("verify", help="walk the hash chain of the central journal")
+    central_options(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit_verify)
+    user = sub.add_parser("user", help="staff users").add_subparsers(dest="user", required=True)
+    p = user.add_parser("add", help="create or update a user")
+    central_options(p)
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--hall", required=True)
+    p.add_argument("--display-name")
+    p.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(func=cmd_user_add)
+    secret = sub.add_parser("secret", help="secrets in the OS keyring").add_subparsers(
+        dest="secret", required=True
+    )
+    p = secret.add_parser("set-central-password")
+    p.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(func=cmd_secret_set)
+    config = sub.add_parser("config", help="workstation configuration").add_subparsers(
+        dest="config", required=True
+    )
+    p = config.add_parser("show")
+    p.set_defaults(func=cmd_config_show)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from counter_app.services.bootstrap import BootstrapError
+    from counter_app.services.workstation import CentralUnavailable
+
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
+    try:
+        return int(args.func(args))
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CentralUnavailable as exc:
+        print(f"offline: {exc}", file=sys.stderr)
+        return EXIT_OFFLINE
+    except SecretStoreUnavailable as exc:
+        print(f"keyring: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except BootstrapError as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

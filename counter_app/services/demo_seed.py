@@ -1,0 +1,90 @@
+"""Filling an empty central database with the demo hall, users and synthetic registry data.
+
+Used on the first start of the embedded default and by ``counter-admin seed-demo`` (which
+also serves benchmarks: ``--persons 1000000`` streams rows in batches).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from counter_app.demo.generator import demo_hall, demo_users, iter_employers, iter_persons
+from counter_app.domain.roles import Role
+from counter_app.services import bootstrap
+from counter_app.storage.shared_models import EmployerRow, PersonRow
+
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    role: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class DemoSeedReport:
+    hall_code: str
+    logins: list[DemoLogin]
+    persons: int
+    employers: int
+
+
+def demo_logins() -> list[DemoLogin]:
+    return [DemoLogin(u.username, u.password, u.role, u.display_name) for u in demo_users()]
+
+
+def seed_demo(
+    central: Engine,
+    *,
+    persons: int = 500,
+    employers: int = 50,
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> DemoSeedReport:
+    hall = demo_hall()
+    bootstrap.create_hall(central, hall.code, hall.name, hall.windows)
+    for user in demo_users():
+        bootstrap.create_user(
+            central, user.username, user.password, Role(user.role), hall.code, user.display_name
+        )
+    written_employers = bootstrap.bulk_load(
+        central,
+        EmployerRow,
+        (
+            {
+                "credit_code": e.credit_code,
+                "name": e.name,
+                "address": e.address,
+                "contact_phone": e.contact_phone,
+                "industry": e.industry,
+            }
+            for e in iter_employers(employers, seed=seed)
+        ),
+    )
+    if progress:
+        progress("employers", written_employers)
+
+    def person_rows() -> object:
+        for i, p in enumerate(iter_persons(persons, seed=seed), start=1):
+            if progress and i % 100_000 == 0:
+                progress("persons", i)
+            yield {
+                "id_number": p.id_number,
+                "name": p.name,
+                "sex": p.sex,
+                "birth_date": p.birth_date,
+                "phone": p.phone,
+                "address": p.address,
+                "hukou_type": p.hukou_type,
+            }
+
+    written_persons = bootstrap.bulk_load(central, PersonRow, person_rows())  # type: ignore[arg-type]
+    if progress:
+        progress("persons", written_persons)
+    return DemoSeedReport(hall.code, demo_logins(), written_persons, written_employers)

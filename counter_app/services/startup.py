@@ -1,0 +1,36 @@
+"""What every client does before the first login: reach the centre and learn the users.
+
+On the embedded default the central SQLite file is created, migrated and — when demo mode
+is on and the centre is empty — seeded. Then one sync round brings users and halls into the
+cache. Offline is reported, not raised: logging in with cached users still works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from counter_app.services.auth import user_count
+from counter_app.services.bootstrap import hall_count
+from counter_app.services.demo_seed import DemoSeedReport, seed_demo
+from counter_app.services.workstation import CentralUnavailable, SyncReport, Workstation
+
+
+@dataclass(frozen=True)
+class StartupReport:
+    sync: SyncReport
+    seeded: DemoSeedReport | None
+    known_users: int
+
+
+def prepare(ws: Workstation) -> StartupReport:
+    seeded = None
+    if ws.config.demo and ws.config.central_is_embedded:
+        try:
+            central = ws.central()
+        except CentralUnavailable:
+            pass  # reported by the sync below
+        else:
+            if hall_count(central) == 0:
+                seeded = seed_demo(central)
+    report = ws.sync_once()
+    return StartupReport(report, seeded, user_count(ws.local))

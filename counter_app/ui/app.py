@@ -1,0 +1,148 @@
+"""Start the application: configuration, language, workstation, login, then the chosen mode.
+
+``counter-app`` (or ``python -m counter_app``) runs the teller window; ``--mode kiosk`` and
+``--mode display`` start the ticket kiosk and the hall display when those are installed.
+``--exit-when-ready`` prints ``READY rss_kb=<n>`` once the login window is shown and quits
+(used by the start-up benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from counter_app.config import ConfigError, data_dir, load_config
+
+log = logging.getLogger(__name__)
+CJK_FONTS = ("Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC")
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="counter-app")
+    parser.add_argument("--mode", choices=["teller", "kiosk", "display"], default="teller")
+    parser.add_argument("--lang", choices=["zh_CN", "en"])
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def setup_logging() -> None:
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "counter-app.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler, logging.StreamHandler()])
+
+
+def pick_font(app: QApplication) -> None:
+    families = set(QFontDatabase.families())
+    for family in CJK_FONTS:
+        if family in families:
+            font = QFont(family)
+            font.setPointSize(11)
+            app.setFont(font)
+            return
+    log.warning("no CJK font found (install fonts-wqy-microhei); Chinese may not render")
+
+
+def rss_kb() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def announce_ready() -> None:
+    print(f"READY rss_kb={rss_kb()}", flush=True)
+    QApplication.quit()
+
+
+def print_demo_logins() -> None:
+    from counter_app.services.demo_seed import demo_logins
+
+    print("Demo logins (user / password / role):", flush=True)
+    for login in demo_logins():
+        print(f"  {login.username:<12} {login.password:<18} {login.role}", flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("counter-app")
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "Configuration error / 配置错误", str(exc))
+        return 2
+    setup_logging()
+    from counter_app.ui.i18n import install_translators
+
+    install_translators(app, args.lang or config.language)
+    pick_font(app)
+
+    from counter_app.services.workstation import Workstation
+
+    try:
+        ws = Workstation(config)
+    except Exception as exc:  # the local cache must open; say why it did not
+        log.exception("cannot open the local cache")
+        QMessageBox.critical(None, "counter-app", f"{config.local_url}\n{exc}")
+        return 1
+    if args.mode != "teller":
+        from counter_app.ui.modes import run_mode
+
+        return run_mode(args.mode, ws, app)
+    return run_teller(ws, app, exit_when_ready=args.exit_when_ready)
+
+
+def run_teller(ws: object, app: QApplication, *, exit_when_ready: bool = False) -> int:
+    from counter_app.services.startup import prepare
+    from counter_app.services.workstation import Workstation
+    from counter_app.ui.login_dialog import LoginDialog
+    from counter_app.ui.main_window import TellerWindow
+    from counter_app.ui.ops import Op, wait_for_background
+
+    assert isinstance(ws, Workstation)
+    if ws.config.demo and not exit_when_ready:
+        print_demo_logins()
+    login = LoginDialog(ws)
+    Op(lambda: prepare(ws), parent=login).success(login.show_startup).failure(
+        login.show_startup_failure
+    ).run_in_background()
+    if exit_when_ready:
+        login.show()
+        QTimer.singleShot(0, announce_ready)
+        code = app.exec()
+        wait_for_background()
+        return code
+    if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+        wait_for_background()
+        return 0
+    window = TellerWindow(ws, login.user, login.window_number.value())
+    window.show()
+    code = app.exec()
+    wait_for_background()
+    ws.close()
+    return code
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_API", "pyside6")
+    raise SystemExit(main())

@@ -1,0 +1,59 @@
+"""The teller window's status bar: window number, user, online state, outbox count, clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from counter_app.domain.people import StaffUser
+from counter_app.ui.roles_text import role_label
+
+
+class CounterStatusBar(QStatusBar):
+    def __init__(self, user: StaffUser, window_number: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.window_label = QLabel(self.tr("Window %1").replace("%1", str(window_number)))
+        self.user_label = QLabel(f"{user.display_name} ({role_label(user.role)})")
+        self.online_label = QLabel()
+        self.online_label.setObjectName("onlineState")
+        self.outbox_label = QLabel()
+        self.outbox_label.setObjectName("outboxCount")
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("clock")
+        for label in (
+            self.window_label,
+            self.user_label,
+            self.online_label,
+            self.outbox_label,
+            self.clock_label,
+        ):
+            self.addPermanentWidget(label)
+        self.set_online(None, "")
+        self.set_outbox(0, 0)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(1000)
+        self._tick()
+
+    def set_online(self, online: bool | None, detail: str) -> None:
+        if online is None:
+            text, colour = self.tr("Connecting…"), "#666666"
+        elif online:
+            text, colour = self.tr("Online"), "#1b7f3b"
+        else:
+            text, colour = self.tr("Offline"), "#b00020"
+        self.online_label.setText(f"● {text}")
+        self.online_label.setStyleSheet(f"color: {colour};")
+        self.online_label.setToolTip(detail)
+
+    def set_outbox(self, pending: int, rejected: int) -> None:
+        text = self.tr("Pending sync: %1").replace("%1", str(pending))
+        if rejected:
+            text += "  " + self.tr("Rejected: %1").replace("%1", str(rejected))
+        self.outbox_label.setText(text)
+        self.outbox_label.setStyleSheet("color: #b00020;" if rejected else "")
+
+    def _tick(self) -> None:
+        self.clock_label.setText(dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"))

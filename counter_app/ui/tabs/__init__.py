@@ -1,0 +1,1 @@
+"""Transaction tabs of the teller window, one module per business item."""

@@ -1,0 +1,68 @@
+"""同步 — what this workstation has sent to the centre, and what the centre said.
+
+Pending commands show their attempts and last error; rejected ones stay visible in red with
+the centre's reason until the teller has dealt with them (no silent retry loop).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from counter_app.services.queries import OutboxItem, outbox_items
+from counter_app.services.workstation import Workstation
+from counter_app.ui.ops import Op
+from counter_app.ui.roles_text import kind_label, outbox_status_label
+from counter_app.ui.table_model import Column, RecordTableModel
+
+
+def _colour(item: OutboxItem) -> str | None:
+    return {"rejected": "#b00020", "pending": "#a15c00"}.get(item.status)
+
+
+class SyncTab(QWidget):
+    def __init__(self, ws: Workstation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.model: RecordTableModel[OutboxItem] = RecordTableModel(
+            [
+                Column(self.tr("Time"), lambda i: f"{i.created_at:%m-%d %H:%M:%S}"),
+                Column(self.tr("Business"), lambda i: kind_label(i.kind)),
+                Column(self.tr("Details"), lambda i: i.summary),
+                Column(self.tr("State"), lambda i: outbox_status_label(i.status)),
+                Column(self.tr("Journal no."), lambda i: str(i.seq or "")),
+                Column(self.tr("Attempts"), lambda i: str(i.attempts)),
+                Column(
+                    self.tr("Reason / last error"), lambda i: i.reason or i.last_error or ""
+                ),
+            ],
+            colour=_colour,
+            parent=self,
+        )
+        self.view = QTableView()
+        self.view.setObjectName("outboxView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.sync_button = QPushButton(self.tr("Sync now (F5)"))
+        self.sync_button.setObjectName("syncNow")
+        self.summary = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.sync_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+
+    def refresh(self) -> None:
+        Op(lambda: outbox_items(self.ws), parent=self).success(self._show).run_in_background()
+
+    def _show(self, items: list[OutboxItem]) -> None:
+        self.model.set_records(items)
+        self.view.resizeColumnsToContents()
+        pending = sum(1 for i in items if i.status == "pending")
+        rejected = sum(1 for i in items if i.status == "rejected")
+        self.summary.setText(
+            self.tr("%1 waiting for the central database, %2 rejected")
+            .replace("%1", str(pending))
+            .replace("%2", str(rejected))
+        )
