@@ -70,7 +70,9 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     ws = _workstation(args)
     central = ws.central()
     if hall_count(central) and not args.force:
-        print("the central database already has data; use --force to add demo data", file=sys.stderr)
+        print(
+            "the central database already has data; use --force to add demo data", file=sys.stderr
+        )
         return EXIT_FAIL
     started = time.perf_counter()
 
@@ -81,7 +83,9 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
         central, persons=args.persons, employers=args.employers, seed=args.seed, progress=progress
     )
     elapsed = time.perf_counter() - started
-    print(f"seeded {report.persons:,} persons and {report.employers:,} employers in {elapsed:.1f} s")
+    print(
+        f"seeded {report.persons:,} persons and {report.employers:,} employers in {elapsed:.1f} s"
+    )
     print_logins(report.logins)
     return EXIT_OK
 
@@ -135,8 +139,10 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_secret_set(args: argparse.Namespace) -> int:
     config = load_config()
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(
-        "central database password: "
+    password = (
+        sys.stdin.readline().rstrip("\n")
+        if args.password_stdin
+        else getpass.getpass("central database password: ")
     )
     set_central_password(config.central_url, password)
     print("stored in the system keyring")

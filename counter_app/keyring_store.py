@@ -20,13 +20,14 @@ class SecretStoreUnavailable(Exception):
 
 def _account(url: str) -> str:
     parsed = make_url(url)
-    return f"central:{parsed.username or ''}@{parsed.host or ''}:{parsed.port or ''}/{parsed.database or ''}"
+    user, host = parsed.username or "", parsed.host or ""
+    return f"central:{user}@{host}:{parsed.port or ''}/{parsed.database or ''}"
 
 
 NO_KEYRING_ADVICE = (
     "No usable system keyring was found, so the central database password cannot be read. "
     "On Windows and macOS the system keyring is built in; on Linux install and unlock one "
-    "(e.g. GNOME Keyring or KWallet), or set [central] auth = \"none\" if the server "
+    '(e.g. GNOME Keyring or KWallet), or set [central] auth = "none" if the server '
     "authenticates this workstation another way (certificate, peer). "
 )
 

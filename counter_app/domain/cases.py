@@ -6,7 +6,7 @@ a status. Review chains, materials and deadlines grow on this in later work.
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 
 class ReviewLevel(IntEnum):
@@ -17,7 +17,7 @@ class ReviewLevel(IntEnum):
     L3 = 3
 
 
-class CaseStatus(str, Enum):
+class CaseStatus(StrEnum):
     ACCEPTED = "accepted"  # 已受理
     IN_REVIEW = "in_review"  # 复核中
     IN_APPROVAL = "in_approval"  # 审批中

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric, uscc
@@ -16,7 +16,7 @@ from stdnum.cn import ric, uscc
 from counter_app.domain.errors import ValidationError
 
 
-class Sex(str, Enum):
+class Sex(StrEnum):
     """Sex as recorded on the resident ID (the 17th digit: odd male, even female)."""
 
     MALE = "M"

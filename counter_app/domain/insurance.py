@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import TypeVar
 
 from counter_app.domain.errors import ValidationError, ValidationErrors
@@ -17,7 +17,7 @@ from counter_app.domain.ids import IdNumber, Uscc
 from counter_app.domain.people import validate_person_name, validate_phone
 
 
-class InsuranceType(str, Enum):
+class InsuranceType(StrEnum):
     PENSION = "pension"  # 养老
     MEDICAL = "medical"  # 医疗
     UNEMPLOYMENT = "unemployment"  # 失业
@@ -25,7 +25,7 @@ class InsuranceType(str, Enum):
     MATERNITY = "maternity"  # 生育
 
 
-class EnrollmentCategory(str, Enum):
+class EnrollmentCategory(StrEnum):
     EMPLOYEE = "employee"  # 职工 (through an employer)
     FLEXIBLE = "flexible"  # 灵活就业
     RESIDENT = "resident"  # 城乡居民

@@ -8,19 +8,19 @@ to offer, so hiding a button is never the only guard.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from counter_app.domain.errors import PermissionDenied
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     TELLER = "teller"
     REVIEWER = "reviewer"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
 
 
-class Permission(str, Enum):
+class Permission(StrEnum):
     SERVE_CUSTOMERS = "serve_customers"  # call tickets, identify customers
     ACCEPT_CASES = "accept_cases"  # accept any front-office item
     REVIEW_CASES = "review_cases"  # second-level check (二级复核)
@@ -32,9 +32,7 @@ class Permission(str, Enum):
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.TELLER: frozenset(
-        {Permission.SERVE_CUSTOMERS, Permission.ACCEPT_CASES, Permission.SYNC}
-    ),
+    Role.TELLER: frozenset({Permission.SERVE_CUSTOMERS, Permission.ACCEPT_CASES, Permission.SYNC}),
     Role.REVIEWER: frozenset({Permission.REVIEW_CASES, Permission.VIEW_FULL_ID, Permission.SYNC}),
     Role.SUPERVISOR: frozenset(
         {

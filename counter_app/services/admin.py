@@ -7,8 +7,8 @@ never passwords.
 
 from __future__ import annotations
 
-from counter_app.domain.roles import Permission, Role
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.roles import Permission, Role
 from counter_app.services.apply_context import ApplyContext
 from counter_app.services.commands import Command
 from counter_app.services.handlers import Handler, register
@@ -58,8 +58,12 @@ def apply_hall_upsert(ctx: ApplyContext, command: Command) -> None:
 
 
 register(
-    Handler(kind=USER_UPSERT, permission=Permission.MANAGE_USERS, apply=apply_user_upsert, scope="*")
+    Handler(
+        kind=USER_UPSERT, permission=Permission.MANAGE_USERS, apply=apply_user_upsert, scope="*"
+    )
 )
 register(
-    Handler(kind=HALL_UPSERT, permission=Permission.MANAGE_USERS, apply=apply_hall_upsert, scope="*")
+    Handler(
+        kind=HALL_UPSERT, permission=Permission.MANAGE_USERS, apply=apply_hall_upsert, scope="*"
+    )
 )

@@ -46,7 +46,11 @@ class ApplyContext:
             target = obj
         else:
             self.undo.append(
-                {"table": model.__tablename__, "key": row_key(existing), "values": row_values(existing)}
+                {
+                    "table": model.__tablename__,
+                    "key": row_key(existing),
+                    "values": row_values(existing),
+                }
             )
             for attr in inspect(model).column_attrs:
                 setattr(existing, attr.key, getattr(obj, attr.key))

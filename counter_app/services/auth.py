@@ -26,11 +26,18 @@ _hasher = PasswordHasher()
 
 
 class LoginFailed(DomainError):
-    def __init__(self, code: str, message: str, locked_until: dt.datetime | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        locked_until: dt.datetime | None = None,
+        attempts_left: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.locked_until = locked_until
+        self.attempts_left = attempts_left
 
 
 def hash_password(password: str) -> str:
@@ -87,6 +94,7 @@ def authenticate(
                 raise_after = LoginFailed(
                     "bad_credentials",
                     f"wrong user name or password ({left} attempts left before lock-out)",
+                    attempts_left=left,
                 )
         else:
             assert user is not None

@@ -9,7 +9,6 @@ that a million rows never sit in memory; workstations look such rows up on deman
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -86,8 +85,11 @@ def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[st
 
 
 def bulk_load(
-    central: Engine, model: type[PersonRow] | type[EmployerRow], rows: Iterable[dict[str, Any]],
-    *, batch: int = 5000,
+    central: Engine,
+    model: type[PersonRow] | type[EmployerRow],
+    rows: Iterable[dict[str, Any]],
+    *,
+    batch: int = 5000,
 ) -> int:
     """Insert reference rows in batches of ``batch``; returns how many were written."""
     written = 0

@@ -77,8 +77,14 @@ class OutboxItem:
 
 def _case(row: CaseRow) -> CaseSummary:
     return CaseSummary(
-        row.id, row.case_no, row.item_code, row.status, row.summary, row.accepted_by,
-        row.accepted_at, row.window_number,
+        row.id,
+        row.case_no,
+        row.item_code,
+        row.status,
+        row.summary,
+        row.accepted_by,
+        row.accepted_at,
+        row.window_number,
     )
 
 
@@ -154,8 +160,15 @@ def outbox_items(ws: Workstation, *, limit: int = 200) -> list[OutboxItem]:
                 summary += f" {IdNumber(payload['id_number']).masked()}"
             items.append(
                 OutboxItem(
-                    row.uuid, row.kind, row.status, summary.strip(), row.created_at,
-                    row.attempts, row.seq, row.reason, row.last_error,
+                    row.uuid,
+                    row.kind,
+                    row.status,
+                    summary.strip(),
+                    row.created_at,
+                    row.attempts,
+                    row.seq,
+                    row.reason,
+                    row.last_error,
                 )
             )
     return items

@@ -8,11 +8,14 @@ cache. Offline is reported, not raised: logging in with cached users still works
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from counter_app.services.auth import user_count
 from counter_app.services.bootstrap import hall_count
-from counter_app.services.demo_seed import DemoSeedReport, seed_demo
 from counter_app.services.workstation import CentralUnavailable, SyncReport, Workstation
+
+if TYPE_CHECKING:
+    from counter_app.services.demo_seed import DemoSeedReport
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ def prepare(ws: Workstation) -> StartupReport:
             pass  # reported by the sync below
         else:
             if hall_count(central) == 0:
+                from counter_app.services.demo_seed import seed_demo
+
                 seeded = seed_demo(central)
     report = ws.sync_once()
     return StartupReport(report, seeded, user_count(ws.local))

@@ -66,9 +66,7 @@ def verify_chain(engine: Engine, *, batch: int = 2000) -> ChainReport:
     with Session(engine) as session:
         for row in _entries(session, batch):
             if row.seq != expected_seq:
-                return ChainReport(
-                    False, checked, expected_seq, f"entry {expected_seq} is missing"
-                )
+                return ChainReport(False, checked, expected_seq, f"entry {expected_seq} is missing")
             if row.prev_hash != expected_prev:
                 return ChainReport(
                     False,

@@ -142,12 +142,8 @@ class CustomerPanel(QWidget):
             or (self.tr("assigned after sync") if person.enrolled else self.tr("not insured"))
         )
         f["category"].setText(category_label(person.category) if person.category else "—")
-        f["insurance"].setText(
-            "、".join(insurance_label(t) for t in person.insurance_types) or "—"
-        )
-        f["sync"].setText(
-            self.tr("Pending sync") if person.pending_sync else self.tr("Up to date")
-        )
+        f["insurance"].setText("、".join(insurance_label(t) for t in person.insurance_types) or "—")
+        f["sync"].setText(self.tr("Pending sync") if person.pending_sync else self.tr("Up to date"))
         for case in person.cases:
             self.cases.addItem(
                 f"{case.accepted_at:%Y-%m-%d} {case.summary} · {case_status_label(case.status)}"

@@ -7,6 +7,8 @@ nobody can log in yet.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.people import StaffUser
 from counter_app.services.auth import authenticate
-from counter_app.services.startup import StartupReport
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
+
+if TYPE_CHECKING:
+    from counter_app.services.startup import StartupReport
 
 
 class LoginDialog(QDialog):
@@ -85,14 +89,18 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         layout.addWidget(self.status)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.try_login)
         self.username.setFocus()
 
     def show_startup(self, report: StartupReport) -> None:
         if report.sync.online:
             text = self.tr("Central database connected.")
         else:
-            text = self.tr("Offline: the central database cannot be reached.") + "\n" + (
-                report.sync.error or ""
+            text = (
+                self.tr("Offline: the central database cannot be reached.")
+                + "\n"
+                + (report.sync.error or "")
             )
         if report.known_users == 0:
             text += "\n" + self.tr(
@@ -105,6 +113,8 @@ class LoginDialog(QDialog):
         self.status.setText(describe(exc))
 
     def try_login(self) -> None:
+        if not self.login_button.isEnabled():
+            return  # a login is already being checked
         username = self.username.text().strip()
         password = self.password.text()
         if not username or not password:

@@ -158,6 +158,6 @@ class TellerWindow(QMainWindow):
         if self.customer.current is not None:
             self.customer.refresh()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.sync_timer.stop()
         super().closeEvent(event)

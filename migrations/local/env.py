@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-import counter_app.storage.local_models  # noqa: F401  (registers the tables)
+import counter_app.storage.local_models
 import counter_app.storage.shared_models  # noqa: F401
 from counter_app.storage.base import LocalBase, SharedBase
 

@@ -39,7 +39,9 @@ def test_login_and_lockout(ws: Workstation) -> None:
     # Even the right password is refused while locked, and accepted afterwards.
     with pytest.raises(LoginFailed, match="locked"):
         authenticate(ws.local, "teller1", "demo-teller1", now=now + dt.timedelta(minutes=1))
-    assert authenticate(ws.local, "teller1", "demo-teller1", now=now + LOCKOUT).username == "teller1"
+    assert (
+        authenticate(ws.local, "teller1", "demo-teller1", now=now + LOCKOUT).username == "teller1"
+    )
 
 
 @pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)

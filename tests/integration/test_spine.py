@@ -90,9 +90,9 @@ def test_same_command_pushed_twice_gives_one_journal_row(seeded: Any) -> None:
     assert first.seq == second.seq
     with Session(a.central()) as s:
         rows = s.scalar(
-            select(func.count()).select_from(JournalRow).where(
-                JournalRow.command_uuid == command.uuid
-            )
+            select(func.count())
+            .select_from(JournalRow)
+            .where(JournalRow.command_uuid == command.uuid)
         )
     assert rows == 1
 

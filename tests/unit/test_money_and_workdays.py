@@ -30,7 +30,7 @@ def test_money_refuses_floats_and_garbage() -> None:
         money("NaN")
 
 
-@given(st.decimals(min_value=-10**9, max_value=10**9, places=4, allow_nan=False))
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False))
 def test_money_is_within_half_a_cent(value: Decimal) -> None:
     assert abs(money(value) - value) <= Decimal("0.005")
 

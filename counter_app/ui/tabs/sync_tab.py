@@ -31,9 +31,7 @@ class SyncTab(QWidget):
                 Column(self.tr("State"), lambda i: outbox_status_label(i.status)),
                 Column(self.tr("Journal no."), lambda i: str(i.seq or "")),
                 Column(self.tr("Attempts"), lambda i: str(i.attempts)),
-                Column(
-                    self.tr("Reason / last error"), lambda i: i.reason or i.last_error or ""
-                ),
+                Column(self.tr("Reason / last error"), lambda i: i.reason or i.last_error or ""),
             ],
             colour=_colour,
             parent=self,

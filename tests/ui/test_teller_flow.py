@@ -1,0 +1,164 @@
+"""Log in, identify a customer, enroll them through the tab, and see it reach the centre."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.orm import Session
+from stdnum.cn import ric
+
+from counter_app.domain.people import StaffUser
+from counter_app.domain.roles import Role
+from counter_app.services.auth import authenticate
+from counter_app.services.workstation import Workstation
+from counter_app.storage.shared_models import InsuredPersonRow
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.main_window import TellerWindow
+
+NEW_PERSON = "44030519900307004" + ric.calc_check_digit("44030519900307004")
+
+
+def open_window(qtbot: Any, ws: Workstation, username: str = "teller1") -> TellerWindow:
+    user = authenticate(ws.local, username, {"teller1": "demo-teller1"}.get(username, ""))
+    return _window(qtbot, ws, user)
+
+
+def _window(qtbot: Any, ws: Workstation, user: StaffUser) -> TellerWindow:
+    window = TellerWindow(ws, user, 3)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.synced, timeout=20_000):
+        window.show()
+    return window
+
+
+def test_login_dialog_logs_in_and_refuses_wrong_passwords(qtbot: Any, ws: Workstation) -> None:
+    dialog = LoginDialog(ws)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("teller1")
+    dialog.password.setText("wrong-password")
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "4" in dialog.message.text(), timeout=10_000)
+    assert dialog.password.text() == "" and dialog.username.text() == "teller1"
+
+    dialog.password.setText("demo-teller1")
+    with qtbot.waitSignal(dialog.logged_in, timeout=10_000) as blocker:
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    user = blocker.args[0]
+    assert user.username == "teller1" and user.role is Role.TELLER
+
+
+def test_enrollment_through_the_tab_reaches_the_centre(qtbot: Any, ws: Workstation) -> None:
+    window = open_window(qtbot, ws)
+    panel = window.customer
+    qtbot.keyClicks(panel.id_input, NEW_PERSON)
+    with qtbot.waitSignal(panel.person_selected, timeout=10_000):
+        qtbot.keyClick(panel.id_input, Qt.Key.Key_Return)
+    tab = window.enrollment
+    assert tab is not None
+    assert tab.id_number.text() == NEW_PERSON  # carried over from the customer panel
+
+    tab.name.insert("赵敏")  # committed by the input method
+    qtbot.keyClicks(tab.phone, "13800138000")
+    tab.address.insert("深圳市南山区科技园")  # committed by the input method
+    tab.insurance["pension"].setChecked(True)
+    tab.insurance["medical"].setChecked(True)
+    with qtbot.waitSignal(window.synced, timeout=20_000) as synced:
+        with qtbot.waitSignal(tab.submitted, timeout=10_000):
+            qtbot.keyClick(tab, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    report = synced.args[0]
+    assert report.online and report.push.applied == 1
+
+    with Session(ws.central()) as session:
+        row = session.get(InsuredPersonRow, NEW_PERSON)
+        assert row is not None and row.insured_number and row.hall_code == "HALL01"
+    qtbot.waitUntil(lambda: "0" in window.status.outbox_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.sync_tab.model.rowCount() == 1, timeout=10_000)
+
+
+def test_bad_input_marks_every_field_and_keeps_what_was_typed(
+    qtbot: Any, ws: Workstation
+) -> None:
+    window = open_window(qtbot, ws)
+    tab = window.enrollment
+    assert tab is not None
+    wrong = NEW_PERSON[:17] + ("0" if NEW_PERSON[17] != "0" else "1")
+    qtbot.keyClicks(tab.id_number, wrong)
+    qtbot.keyClicks(tab.phone, "12345")
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    assert tab.errors["id_number"].isVisible() and NEW_PERSON[17] in tab.errors["id_number"].text()
+    assert tab.errors["name"].isVisible()
+    assert tab.errors["phone"].isVisible()
+    assert tab.errors["insurance_types"].isVisible()
+    assert not tab.errors["address"].isVisible()
+    assert tab.id_number.text() == wrong and tab.phone.text() == "12345"
+    assert ws.outbox_counts()["pending"] == 0
+
+
+def test_a_duplicate_enrollment_is_refused_with_the_reason(qtbot: Any, ws: Workstation) -> None:
+    window = open_window(qtbot, ws)
+    tab = window.enrollment
+    assert tab is not None
+    for _ in range(2):
+        tab.clear()
+        qtbot.keyClicks(tab.id_number, NEW_PERSON)
+        tab.name.insert("赵敏")  # committed by the input method
+        qtbot.keyClicks(tab.phone, "13800138000")
+        tab.insurance["pension"].setChecked(True)
+        tab.submit()
+        qtbot.waitUntil(lambda: tab.submit_button.isEnabled(), timeout=10_000)
+    assert "already enrolled" in tab.result.text()
+    assert tab.name.text() == "赵敏"  # the form keeps its content
+
+
+def test_roles_decide_the_tabs(qtbot: Any, ws: Workstation) -> None:
+    reviewer = authenticate(ws.local, "reviewer1", "demo-reviewer1")
+    window = _window(qtbot, ws, reviewer)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert window.enrollment is None and "Individual enrollment" not in titles
+    assert window.customer.isHidden()
+
+
+def test_status_bar_shows_window_user_state_and_count(qtbot: Any, ws: Workstation) -> None:
+    window = open_window(qtbot, ws)
+    status = window.status
+    assert "3" in status.window_label.text()
+    assert "王柜员" in status.user_label.text()
+    assert "Online" in status.online_label.text()
+    assert status.clock_label.text()[:4].isdigit()
+
+
+@pytest.mark.parametrize("model_attr", ["sync_tab", "cases_tab"])
+def test_item_models_pass_the_model_tester(
+    qtbot: Any, qtmodeltester: Any, ws: Workstation, model_attr: str
+) -> None:
+    window = open_window(qtbot, ws)
+    tab = window.enrollment
+    assert tab is not None
+    qtbot.keyClicks(tab.id_number, NEW_PERSON)
+    tab.name.insert("赵敏")  # committed by the input method
+    qtbot.keyClicks(tab.phone, "13800138000")
+    tab.insurance["pension"].setChecked(True)
+    with qtbot.waitSignal(window.synced, timeout=20_000):
+        tab.submit()
+    model = getattr(window, model_attr).model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(model)
+
+
+def test_the_window_speaks_chinese_by_default(qtbot: Any, ws: Workstation) -> None:
+    from counter_app.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert install_translators(app, "zh_CN")
+    try:
+        window = open_window(qtbot, ws)
+        assert "社保综合柜员系统" in window.windowTitle()
+        assert window.tabs.tabText(0) == "个人参保登记"
+        assert "在线" in window.status.online_label.text()
+    finally:
+        install_translators(app, "en")
