@@ -81,6 +81,7 @@ class CustomerPanel(QWidget):
 
         self.cases = QListWidget()
         self.cases.setObjectName("customerCases")
+        self.cases.setWordWrap(True)
         cases_box = QGroupBox(self.tr("Cases of this person"))
         QVBoxLayout(cases_box).addWidget(self.cases)
 

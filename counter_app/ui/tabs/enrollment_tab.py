@@ -35,7 +35,9 @@ from counter_app.ui.errors import describe, validation_text
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import category_label, insurance_label
 
-ERROR_STYLE = "border: 1px solid #b00020;"
+def error_style(widget: QWidget) -> str:
+    """A red frame on ``widget`` only (not inherited by its children)."""
+    return f"#{widget.objectName()} {{ border: 1px solid #b00020; }}"
 
 
 class EnrollmentTab(QWidget):
@@ -203,7 +205,8 @@ class EnrollmentTab(QWidget):
             text = validation_text(error)
             label.setText(f"{label.text()}\n{text}".strip())
             label.setVisible(True)
-            self.inputs[error.field].setStyleSheet(ERROR_STYLE)
+            widget = self.inputs[error.field]
+            widget.setStyleSheet(error_style(widget))
             first = first or self.inputs[error.field]
         if first is not None:
             first.setFocus()
