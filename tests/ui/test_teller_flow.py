@@ -79,9 +79,7 @@ def test_enrollment_through_the_tab_reaches_the_centre(qtbot: Any, ws: Workstati
     qtbot.waitUntil(lambda: window.sync_tab.model.rowCount() == 1, timeout=10_000)
 
 
-def test_bad_input_marks_every_field_and_keeps_what_was_typed(
-    qtbot: Any, ws: Workstation
-) -> None:
+def test_bad_input_marks_every_field_and_keeps_what_was_typed(qtbot: Any, ws: Workstation) -> None:
     window = open_window(qtbot, ws)
     tab = window.enrollment
     assert tab is not None
