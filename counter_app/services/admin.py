@@ -24,7 +24,7 @@ def apply_user_upsert(ctx: ApplyContext, command: Command) -> None:
     if not username or len(username) > 50:
         raise ValidationError("username", "format", "a username has 1 to 50 characters")
     try:
-        role = Role(p.get("role"))
+        role = Role(str(p.get("role")))
     except ValueError:
         raise ValidationError("role", "choice", f"unknown role {p.get('role')!r}") from None
     password_hash = str(p.get("password_hash", ""))

@@ -38,7 +38,10 @@ class ApplyContext:
     def put(self, obj: SharedBase) -> None:
         """Insert or update ``obj``'s row (matched by primary key) and record the change."""
         model = type(obj)
-        key = tuple(getattr(obj, col.key) for col in inspect(model).primary_key)
+        mapper = inspect(model)
+        key = tuple(
+            getattr(obj, mapper.get_property_by_column(col).key) for col in mapper.primary_key
+        )
         existing = self.session.get(model, key if len(key) > 1 else key[0])
         if existing is None:
             self.undo.append({"table": model.__tablename__, "key": row_key(obj), "values": None})

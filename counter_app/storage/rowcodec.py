@@ -50,7 +50,7 @@ def _decode(value: Any, python_type: type) -> Any:
 def shared_model(table: str) -> type[SharedBase]:
     for mapper in SharedBase.registry.mappers:
         if mapper.local_table.name == table:  # type: ignore[attr-defined]
-            return mapper.class_  # type: ignore[no-any-return]
+            return mapper.class_
     raise KeyError(f"no shared table named {table!r}")
 
 

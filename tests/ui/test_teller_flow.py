@@ -66,9 +66,11 @@ def test_enrollment_through_the_tab_reaches_the_centre(qtbot: Any, ws: Workstati
     tab.address.insert("深圳市南山区科技园")  # committed by the input method
     tab.insurance["pension"].setChecked(True)
     tab.insurance["medical"].setChecked(True)
-    with qtbot.waitSignal(window.synced, timeout=20_000) as synced:
-        with qtbot.waitSignal(tab.submitted, timeout=10_000):
-            qtbot.keyClick(tab, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with (
+        qtbot.waitSignal(window.synced, timeout=20_000) as synced,
+        qtbot.waitSignal(tab.submitted, timeout=10_000),
+    ):
+        qtbot.keyClick(tab, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     report = synced.args[0]
     assert report.online and report.push.applied == 1
 
