@@ -16,6 +16,7 @@ from counter_app.domain.people import StaffUser
 from counter_app.domain.roles import Permission, permissions_of
 from counter_app.services.workstation import SyncReport, Workstation
 from counter_app.ui.customer_panel import CustomerPanel
+from counter_app.ui.idle_lock import IdleWatcher, LockDialog
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import role_label
 from counter_app.ui.status_bar import CounterStatusBar
@@ -24,13 +25,20 @@ from counter_app.ui.tabs.enrollment_tab import EnrollmentTab
 from counter_app.ui.tabs.sync_tab import SyncTab
 
 SYNC_INTERVAL_MS = 10_000
+LOCK_AFTER_MS = 5 * 60_000
 
 
 class TellerWindow(QMainWindow):
     synced = Signal(object)  # SyncReport
 
     def __init__(
-        self, ws: Workstation, user: StaffUser, window_number: int, parent: QWidget | None = None
+        self,
+        ws: Workstation,
+        user: StaffUser,
+        window_number: int,
+        parent: QWidget | None = None,
+        *,
+        lock_after_ms: int = LOCK_AFTER_MS,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -82,6 +90,23 @@ class TellerWindow(QMainWindow):
         self.sync_timer.start(SYNC_INTERVAL_MS)
         QTimer.singleShot(0, self.sync_now)
         QTimer.singleShot(0, self.refresh_views)
+        self.lock_dialog: LockDialog | None = None
+        self.idle = IdleWatcher(lock_after_ms, self)
+        self.idle.idle.connect(self.lock)
+
+    def lock(self) -> None:
+        """Hide the window's content until the user types their password again."""
+        if self.lock_dialog is not None:
+            return
+        self.centralWidget().setVisible(False)
+        self.lock_dialog = LockDialog(self.ws, self.user, self)
+        self.lock_dialog.unlocked.connect(self._unlocked)
+        self.lock_dialog.open()
+
+    def _unlocked(self) -> None:
+        self.centralWidget().setVisible(True)
+        self.lock_dialog = None
+        self.idle.timer.start()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Counter"))
@@ -160,4 +185,5 @@ class TellerWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync_timer.stop()
+        self.idle.stop()
         super().closeEvent(event)

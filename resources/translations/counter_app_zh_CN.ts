@@ -134,47 +134,47 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/customer_panel.py" line="84" />
+        <location filename="../../counter_app/ui/customer_panel.py" line="85" />
         <source>Cases of this person</source>
         <translation>本人业务记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/customer_panel.py" line="105" />
+        <location filename="../../counter_app/ui/customer_panel.py" line="106" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/customer_panel.py" line="125" />
+        <location filename="../../counter_app/ui/customer_panel.py" line="126" />
         <source>Not found in the registry: a new person can be enrolled.</source>
         <translation>人员库中无此人，可办理新参保登记。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/customer_panel.py" line="130" />
+        <location filename="../../counter_app/ui/customer_panel.py" line="131" />
         <source>Found in the local cache.</source>
         <translation>已在本机缓存中找到。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/customer_panel.py" line="132" />
+        <location filename="../../counter_app/ui/customer_panel.py" line="133" />
         <source>Found in the central registry.</source>
         <translation>已在中心人员库中找到。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/customer_panel.py" line="142" />
+        <location filename="../../counter_app/ui/customer_panel.py" line="143" />
         <source>assigned after sync</source>
         <translation>同步后分配</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/customer_panel.py" line="142" />
+        <location filename="../../counter_app/ui/customer_panel.py" line="143" />
         <source>not insured</source>
         <translation>未参保</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/customer_panel.py" line="146" />
+        <location filename="../../counter_app/ui/customer_panel.py" line="147" />
         <source>Pending sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/customer_panel.py" line="146" />
+        <location filename="../../counter_app/ui/customer_panel.py" line="147" />
         <source>Up to date</source>
         <translation>已同步</translation>
     </message>
@@ -182,73 +182,73 @@
 <context>
     <name>EnrollmentTab</name>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="89" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="92" />
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="90" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="93" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="91" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="94" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="92" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="95" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="93" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="96" />
         <source>Category</source>
         <translation>参保类别</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="94" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="97" />
         <source>Insurance types</source>
         <translation>参保险种</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="95" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="98" />
         <source>Start date</source>
         <translation>参保日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="96" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="99" />
         <source>Employer credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="113" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="116" />
         <source>Accept (Ctrl+Enter)</source>
         <translation>受理（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="116" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="119" />
         <source>New (Ctrl+N)</source>
         <translation>新建（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="127" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="130" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="220" />
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="249" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="224" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="253" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="228" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="232" />
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="238" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="242" />
         <source>Accepted. The enrollment is saved on this workstation and waits for the central database (case %1).</source>
         <translation>已受理。参保登记已保存在本机，等待中心数据库确认（业务 %1）。</translation>
     </message>
@@ -536,64 +536,82 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/idle_lock.py" line="70" />
+        <source>Screen locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/idle_lock.py" line="73" />
+        <source>The screen is locked. %1, enter your password to continue.</source>
+        <translation>屏幕已锁定。%1，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/idle_lock.py" line="84" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="37" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="41" />
         <source>Social Insurance Counter — Log in</source>
         <translation>社保综合柜员系统 — 登录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="44" />
         <source>Social Insurance Integrated Counter</source>
         <translation>社保综合柜员系统</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="59" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="63" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="60" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="64" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="61" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="65" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="67" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="71" />
         <source>Connecting to the central database…</source>
         <translation>正在连接中心数据库…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="73" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="77" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="77" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="81" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="92" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="98" />
         <source>Central database connected.</source>
         <translation>中心数据库已连接。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="95" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="101" />
         <source>Offline: the central database cannot be reached.</source>
         <translation>离线：无法连接中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="101" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="107" />
         <source>No users are known on this workstation yet; it must reach the central database once before anyone can log in.</source>
         <translation>本机尚无用户信息，须先连接一次中心数据库才能登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="113" />
+        <location filename="../../counter_app/ui/login_dialog.py" line="121" />
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -649,58 +667,58 @@
 <context>
     <name>TellerWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="42" />
+        <location filename="../../counter_app/ui/main_window.py" line="50" />
         <source>Social Insurance Integrated Counter — Window %1 — %2 (%3)</source>
         <translation>社保综合柜员系统 — %1 号窗口 — %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="58" />
+        <location filename="../../counter_app/ui/main_window.py" line="66" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="63" />
+        <location filename="../../counter_app/ui/main_window.py" line="71" />
         <source>Today's cases</source>
         <translation>今日业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="66" />
+        <location filename="../../counter_app/ui/main_window.py" line="74" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="87" />
+        <location filename="../../counter_app/ui/main_window.py" line="112" />
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="88" />
+        <location filename="../../counter_app/ui/main_window.py" line="113" />
         <source>Identify customer</source>
         <translation>识别办事人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="92" />
+        <location filename="../../counter_app/ui/main_window.py" line="117" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="97" />
+        <location filename="../../counter_app/ui/main_window.py" line="122" />
         <source>Log out and quit</source>
         <translation>注销并退出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="101" />
+        <location filename="../../counter_app/ui/main_window.py" line="126" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="102" />
-        <location filename="../../counter_app/ui/main_window.py" line="114" />
+        <location filename="../../counter_app/ui/main_window.py" line="127" />
+        <location filename="../../counter_app/ui/main_window.py" line="139" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="115" />
+        <location filename="../../counter_app/ui/main_window.py" line="140" />
         <source>Social Insurance Integrated Counter %1
 Workstation %2, hall %3</source>
         <translation>社保综合柜员系统 %1

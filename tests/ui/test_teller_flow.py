@@ -162,3 +162,25 @@ def test_the_window_speaks_chinese_by_default(qtbot: Any, ws: Workstation) -> No
         assert "在线" in window.status.online_label.text()
     finally:
         install_translators(app, "en")
+
+
+def test_the_screen_locks_when_idle_and_unlocks_with_the_password(
+    qtbot: Any, ws: Workstation
+) -> None:
+    user = authenticate(ws.local, "teller1", "demo-teller1")
+    window = TellerWindow(ws, user, 3, lock_after_ms=200)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.lock_dialog is not None, timeout=5_000)
+    assert not window.centralWidget().isVisible()
+    dialog = window.lock_dialog
+    assert dialog is not None
+    dialog.password.setText("wrong-password")
+    dialog.try_unlock()
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=10_000)
+    assert window.lock_dialog is dialog
+    dialog.password.setText("demo-teller1")
+    with qtbot.waitSignal(dialog.unlocked, timeout=10_000):
+        dialog.try_unlock()
+    assert window.centralWidget().isVisible() and window.lock_dialog is None
+    window.idle.stop()

@@ -35,6 +35,7 @@ from counter_app.ui.errors import describe, validation_text
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import category_label, insurance_label
 
+
 def error_style(widget: QWidget) -> str:
     """A red frame on ``widget`` only (not inherited by its children)."""
     return f"#{widget.objectName()} {{ border: 1px solid #b00020; }}"
