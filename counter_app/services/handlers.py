@@ -56,4 +56,4 @@ def known_kinds() -> list[str]:
 def _load_builtin_handlers() -> None:
     # Imported for their side effect of registering; kept here so importing the registry
     # alone has no import cycle with the handler modules.
-    from counter_app.services import admin, enrollment  # noqa: F401
+    from counter_app.services import admin, certificates, enrollment  # noqa: F401

@@ -105,3 +105,24 @@ class CaseRow(SharedBase):
     accepted_by: Mapped[str] = mapped_column(String(50))
     accepted_at: Mapped[dt.datetime] = mapped_column(DateTime)
     summary: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CertificateRow(SharedBase):
+    """A certificate (参保证明 …) as issued: what it certified, under which verification code.
+
+    ``content`` is the canonical JSON of the certified facts; ``content_hash`` its SHA-256. A
+    verification looks the code up centrally and shows this content next to its journal entry.
+    """
+
+    __tablename__ = "certificates"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(18), index=True)
+    subject_name: Mapped[str] = mapped_column(String(100))
+    content: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    hall_code: Mapped[str] = mapped_column(String(16))
+    issued_by: Mapped[str] = mapped_column(String(50))
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    origin_command: Mapped[str] = mapped_column(String(36))

@@ -1,0 +1,247 @@
+"""Certificates (参保证明): issued through the spine, verifiable from the central journal.
+
+A proof of insurance certifies central facts, so issuing one needs the centre: the facts are
+read centrally, the ``certificate.issue`` command carries them with the verification code,
+and the centre re-reads its own state and rejects the command if the facts differ. Only an
+applied command is printed. ``verify_certificate`` later confirms a code from the journal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.errors import Conflict, ValidationError
+from counter_app.domain.ids import IdNumber, Uscc
+from counter_app.domain.roles import Permission
+from counter_app.services.apply_context import ApplyContext
+from counter_app.services.commands import Command, new_command_id
+from counter_app.services.handlers import Handler, register
+from counter_app.services.workstation import CentralUnavailable, Workstation
+from counter_app.storage.central_models import JournalRow
+from counter_app.storage.local_models import OutboxRow
+from counter_app.storage.rowcodec import canonical_json
+from counter_app.storage.shared_models import (
+    CertificateRow,
+    EmployerRow,
+    InsuranceStatusRow,
+    InsuredPersonRow,
+    PersonRow,
+)
+from counter_app.sync.journal import entry_hash
+
+KIND = "certificate.issue"
+PERSONAL = "proof_personal"
+EMPLOYER = "proof_employer"
+KINDS = (PERSONAL, EMPLOYER)
+
+
+def personal_facts(session: Session, id_number: str, as_of: dt.date) -> dict[str, Any]:
+    person = session.get(PersonRow, id_number)
+    insured = session.get(InsuredPersonRow, id_number)
+    if person is None or insured is None:
+        raise Conflict("not_insured", "this person is not insured; no proof can be issued")
+    statuses = session.scalars(
+        select(InsuranceStatusRow)
+        .where(InsuranceStatusRow.id_number == id_number)
+        .order_by(InsuranceStatusRow.insurance_type)
+    ).all()
+    return {
+        "name": person.name,
+        "id_number_masked": IdNumber(id_number).masked(),
+        "insured_number": insured.insured_number,
+        "category": insured.category,
+        "employer_code": insured.employer_code or "",
+        "insurance": [
+            {"type": s.insurance_type, "status": s.status, "since": s.start_date.isoformat()}
+            for s in statuses
+        ],
+        "as_of": as_of.isoformat(),
+    }
+
+
+def employer_facts(session: Session, credit_code: str, as_of: dt.date) -> dict[str, Any]:
+    employer = session.get(EmployerRow, credit_code)
+    if employer is None:
+        raise Conflict("unknown_employer", "no insured employer has this credit code")
+    staff = session.scalar(
+        select(func.count())
+        .select_from(InsuredPersonRow)
+        .where(InsuredPersonRow.employer_code == credit_code)
+    )
+    return {
+        "name": employer.name,
+        "credit_code": credit_code,
+        "address": employer.address,
+        "insured_staff": int(staff or 0),
+        "as_of": as_of.isoformat(),
+    }
+
+
+def facts_for(session: Session, kind: str, subject: str, as_of: dt.date) -> dict[str, Any]:
+    if kind == PERSONAL:
+        return personal_facts(session, subject, as_of)
+    if kind == EMPLOYER:
+        return employer_facts(session, subject, as_of)
+    raise ValidationError("kind", "choice", f"unknown certificate kind {kind!r}")
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+def apply_issue(ctx: ApplyContext, command: Command) -> None:
+    p = command.payload
+    kind, subject, content = str(p["kind"]), str(p["subject"]), dict(p["content"])
+    code = str(p.get("code", "")).strip()
+    if not code:
+        raise ValidationError("code", "required", "a certificate needs a verification code")
+    as_of = dt.date.fromisoformat(content["as_of"])
+    if abs((as_of - ctx.now.date()).days) > 1:
+        raise ValidationError("as_of", "range", "a certificate is dated the day it is issued")
+    # The centre certifies only what it holds itself.
+    if ctx.side == "central" and facts_for(ctx.session, kind, subject, as_of) != content:
+        raise Conflict(
+            "stale_content",
+            "the central record differs from this workstation's copy; sync and issue again",
+        )
+    if ctx.get(CertificateRow, code) is not None:
+        raise Conflict("duplicate_code", f"verification code {code} is already in use")
+    ctx.put(
+        CertificateRow(
+            code=code,
+            kind=kind,
+            subject=subject,
+            subject_name=str(content.get("name", "")),
+            content=canonical_json(content),
+            content_hash=content_hash(content),
+            hall_code=command.hall_code,
+            issued_by=command.actor,
+            issued_at=ctx.now.replace(tzinfo=None),
+            origin_command=command.uuid,
+        )
+    )
+
+
+register(Handler(kind=KIND, permission=Permission.ACCEPT_CASES, apply=apply_issue))
+
+
+@dataclass(frozen=True)
+class Verification:
+    code: str
+    genuine: bool
+    problem: str = ""
+    kind: str = ""
+    subject_name: str = ""
+    content: dict[str, Any] | None = None
+    issued_at: dt.datetime | None = None
+    issued_by: str = ""
+    hall_code: str = ""
+    journal_seq: int | None = None
+
+
+def verify_certificate(central: Engine, code: str) -> Verification:
+    """Confirm from the central journal that ``code`` was issued, and what it certified."""
+    code = code.strip().upper()
+    with Session(central) as session:
+        row = session.get(CertificateRow, code)
+        if row is None:
+            return Verification(code, False, "no certificate with this verification code")
+        entry = session.scalar(
+            select(JournalRow).where(JournalRow.command_uuid == row.origin_command)
+        )
+        if entry is None:
+            return Verification(code, False, "the certificate has no journal entry")
+        if entry_hash(entry) != entry.hash:
+            return Verification(code, False, f"journal entry {entry.seq} was modified")
+        journaled = [
+            e["values"]
+            for e in json.loads(entry.effects)
+            if e["table"] == "certificates" and e["key"].get("code") == code
+        ]
+        content = json.loads(row.content)
+        if not journaled or journaled[0]["content_hash"] != content_hash(content):
+            return Verification(code, False, "the certificate differs from its journal entry")
+        return Verification(
+            code,
+            True,
+            kind=row.kind,
+            subject_name=row.subject_name,
+            content=content,
+            issued_at=row.issued_at,
+            issued_by=row.issued_by,
+            hall_code=row.hall_code,
+            journal_seq=entry.seq,
+        )
+
+
+def outbox_verdict(local: Engine, command_uuid: str) -> OutboxRow | None:
+    with Session(local) as session:
+        row = session.get(OutboxRow, command_uuid)
+        if row is not None:
+            session.expunge(row)
+        return row
+
+
+def normalise_subject(kind: str, subject: str) -> str:
+    if kind == PERSONAL:
+        return IdNumber.parse(subject, field="subject").value
+    if kind == EMPLOYER:
+        return Uscc.parse(subject, field="subject").value
+    raise ValidationError("kind", "choice", f"unknown certificate kind {kind!r}")
+
+
+@dataclass(frozen=True)
+class IssuedCertificate:
+    code: str
+    kind: str
+    subject: str
+    content: dict[str, Any]
+    journal_seq: int
+    command_uuid: str
+
+
+CodeMaker = Callable[[str, str, str], str]
+
+
+def issue_certificate(
+    ws: Workstation, actor: str, kind: str, subject: str, make_code: CodeMaker
+) -> IssuedCertificate:
+    """Issue a certificate and return it only once the centre has applied it.
+
+    ``make_code(kind, document_number, content_hash)`` makes the verification code. Raises
+    ``CentralUnavailable`` when the centre cannot confirm (nothing is then printed) and
+    ``Conflict`` with the centre's reason when it refuses.
+    """
+    subject = normalise_subject(kind, subject)
+    central = ws.central()
+    with Session(central) as session:
+        content = facts_for(session, kind, subject, dt.date.today())
+    command_uuid = new_command_id()
+    code = make_code(kind, command_uuid, content_hash(content))
+    command = Command(
+        kind=KIND,
+        payload={"kind": kind, "subject": subject, "content": content, "code": code},
+        actor=actor,
+        workstation=ws.config.workstation_id,
+        hall_code=ws.config.hall_code,
+        uuid=command_uuid,
+    )
+    ws.execute(command)
+    report = ws.sync_once()
+    row = outbox_verdict(ws.local, command_uuid)
+    if row is not None and row.status == "applied" and row.seq is not None:
+        return IssuedCertificate(code, kind, subject, content, row.seq, command_uuid)
+    if row is not None and row.status == "rejected":
+        raise Conflict(row.reason_code or "rejected", row.reason or "rejected by the centre")
+    raise CentralUnavailable(
+        "the central database did not confirm the certificate; it was not printed "
+        f"({report.error or 'no answer'})"
+    )

@@ -1,0 +1,120 @@
+"""Proofs of insurance: issued only when the centre confirms, verifiable from the journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from counter_app.domain.errors import Conflict
+from counter_app.domain.roles import Role
+from counter_app.services import bootstrap
+from counter_app.services.certificates import (
+    KIND,
+    PERSONAL,
+    issue_certificate,
+    verify_certificate,
+)
+from counter_app.services.commands import Command
+from counter_app.services.enrollment import KIND as ENROLL
+from counter_app.services.workstation import CentralUnavailable, Workstation
+from counter_app.sync.central import apply_centrally
+
+PERSON = "110105194912310022"
+
+
+def simple_code(kind: str, number: str, digest: str) -> str:
+    return hashlib.sha256(f"{kind}{number}{digest}".encode()).hexdigest()[:12].upper()
+
+
+@pytest.fixture
+def ws(make_workstation: Any) -> Workstation:
+    ws: Workstation = make_workstation("WS-A")
+    central = ws.central()
+    bootstrap.create_hall(central, "HALL01", "示范大厅")
+    bootstrap.create_user(central, "teller1", "demo-teller1", Role.TELLER, "HALL01")
+    ws.sync_once()
+    payload = {
+        "id_number": PERSON,
+        "name": "张三",
+        "phone": "13800138000",
+        "address": "",
+        "category": "flexible",
+        "insurance_types": ["pension", "medical"],
+        "start_date": dt.date.today().isoformat(),
+        "employer_code": "",
+        "window_number": 1,
+    }
+    ws.execute(ws.command(ENROLL, payload, "teller1"))
+    assert ws.sync_once().online
+    return ws
+
+
+def test_issue_and_verify_a_personal_proof(ws: Workstation) -> None:
+    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON, simple_code)
+    assert issued.content["name"] == "张三"
+    assert [i["type"] for i in issued.content["insurance"]] == ["medical", "pension"]
+    assert issued.content["id_number_masked"] == "110105********0022"
+
+    result = verify_certificate(ws.central(), issued.code.lower())
+    assert result.genuine and result.journal_seq == issued.journal_seq
+    assert result.content == issued.content and result.issued_by == "teller1"
+
+    assert not verify_certificate(ws.central(), "NOSUCHCODE").genuine
+
+
+def test_a_tampered_certificate_row_fails_verification(ws: Workstation) -> None:
+    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON, simple_code)
+    with ws.central().begin() as connection:
+        connection.execute(
+            text("UPDATE certificates SET content = replace(content, '张三', '李四')")
+        )
+    result = verify_certificate(ws.central(), issued.code)
+    assert not result.genuine and "differs" in result.problem
+
+
+def test_the_centre_refuses_facts_it_does_not_hold(ws: Workstation) -> None:
+    content = {
+        "name": "张三",
+        "id_number_masked": "110105********0022",
+        "insured_number": "999",
+        "category": "flexible",
+        "employer_code": "",
+        "insurance": [],
+        "as_of": dt.date.today().isoformat(),
+    }
+    command = Command(
+        kind=KIND,
+        payload={"kind": PERSONAL, "subject": PERSON, "content": content, "code": "X1"},
+        actor="teller1",
+        workstation="WS-A",
+        hall_code="HALL01",
+    )
+    verdict = apply_centrally(ws.central(), command)
+    assert not verdict.applied and verdict.reason_code == "stale_content"
+
+
+def test_no_proof_for_someone_not_insured(ws: Workstation) -> None:
+    with pytest.raises(Conflict) as caught:
+        issue_certificate(ws, "teller1", PERSONAL, "31011519850715003X", simple_code)
+    assert caught.value.code == "not_insured"
+
+
+def test_no_proof_while_the_centre_is_unreachable(ws: Workstation) -> None:
+    ws.forget_central()
+    ws.config.central_url = "postgresql://nobody@127.0.0.1:1/none"
+    with pytest.raises(CentralUnavailable):
+        issue_certificate(ws, "teller1", PERSONAL, PERSON, simple_code)
+    assert ws.outbox_counts()["pending"] == 0
+
+
+def test_certificates_reach_the_cache_of_the_issuing_workstation(ws: Workstation) -> None:
+    from counter_app.storage.shared_models import CertificateRow
+
+    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON, simple_code)
+    with Session(ws.local) as session:
+        assert session.get(CertificateRow, issued.code) is not None
