@@ -1,8 +1,8 @@
 """``counter-admin``: administration and operations from the command line.
 
-init, migrate, seed-demo, sync, audit verify, user add, secret set-central-password and
-config show. Every failure is one clear line on stderr and a non-zero exit code; no
-traceback reaches the operator.
+init, migrate, seed-demo, sync, audit verify, verify (certificate codes), user add,
+secret set-central-password and config show. Every failure is one clear line on stderr and
+a non-zero exit code; no traceback reaches the operator.
 """
 
 from __future__ import annotations
@@ -122,6 +122,22 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from counter_app.services.certificates import verify_certificate
+
+    ws = _workstation(args)
+    result = verify_certificate(ws.central(), args.code)
+    if not result.genuine:
+        print(f"NOT GENUINE: {args.code}: {result.problem}")
+        return EXIT_FAIL
+    assert result.content is not None and result.issued_at is not None
+    print(f"genuine: {result.code} ({result.kind}), journal entry {result.journal_seq}")
+    print(f"  issued {result.issued_at:%Y-%m-%d %H:%M} by {result.issued_by} in {result.hall_code}")
+    for key, value in result.content.items():
+        print(f"  {key}: {value}")
+    return EXIT_OK
+
+
 def cmd_user_add(args: argparse.Namespace) -> int:
     from counter_app.services.bootstrap import create_user
 
@@ -188,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     central_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit_verify)
+    p = sub.add_parser("verify", help="check a certificate's verification code")
+    central_options(p)
+    p.add_argument("code")
+    p.set_defaults(func=cmd_verify)
     user = sub.add_parser("user", help="staff users").add_subparsers(dest="user", required=True)
     p = user.add_parser("add", help="create or update a user")
     central_options(p)
