@@ -80,6 +80,13 @@ def print_demo_logins() -> None:
         print(f"  {login.username:<12} {login.password:<18} {login.role}", flush=True)
 
 
+def fatal(title: str, message: str, *, interactive: bool) -> None:
+    """Report a start-up failure on stderr and, for a person at the screen, in a dialog."""
+    print(f"{title}: {message}", file=sys.stderr, flush=True)
+    if interactive:
+        QMessageBox.critical(None, title, message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -88,8 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load_config()
     except ConfigError as exc:
-        print(f"configuration error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "Configuration error / 配置错误", str(exc))
+        fatal("configuration error / 配置错误", str(exc), interactive=not args.exit_when_ready)
         return 2
     setup_logging()
     from counter_app.ui.i18n import install_translators
@@ -103,7 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         ws = Workstation(config)
     except Exception as exc:  # the local cache must open; say why it did not
         log.exception("cannot open the local cache")
-        QMessageBox.critical(None, "counter-app", f"{config.local_url}\n{exc}")
+        fatal(
+            "local cache error / 本地缓存错误",
+            f"{config.local_url}: {exc}",
+            interactive=not args.exit_when_ready,
+        )
         return 1
     if args.mode != "teller":
         from counter_app.ui.modes import run_mode

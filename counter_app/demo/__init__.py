@@ -1,0 +1,1 @@
+"""Synthetic demo data: realistic Chinese persons, employers, users and a hall (pure Python)."""
