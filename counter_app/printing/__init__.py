@@ -1,0 +1,1 @@
+"""Receipts, tickets and certificates as ESC/POS bytes and PDF (Qt-free)."""
