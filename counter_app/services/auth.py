@@ -8,6 +8,7 @@ Users reach the cache by pull, so a teller can log in while the centre is down. 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -74,7 +75,7 @@ def authenticate(
             )
         user = session.get(UserRow, username)
         # Verify against a dummy hash for unknown users so timing does not reveal them.
-        ok = _verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
+        ok = _verify(user.password_hash if user else _dummy_hash(), password) and user is not None
         if not ok:
             if attempt is None:
                 attempt = LoginAttemptRow(username=username, failures=0)
@@ -112,4 +113,7 @@ def authenticate(
     raise raise_after
 
 
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown users (made on first need: it costs 64 MiB)."""
+    return _hasher.hash("not-a-real-password")

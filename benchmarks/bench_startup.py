@@ -1,0 +1,89 @@
+"""Start-up time to the login window and resident memory, beside a bare QMainWindow.
+
+Both subjects run as fresh processes, alternating, with QT_QPA_PLATFORM=offscreen; time is
+wall time from spawn to the ``READY`` line the program prints once its window is shown.
+The application is measured twice per run: on a fresh data folder (creating, migrating and
+seeding both databases) and warm (second start on the same folder).
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import machine, summary, write
+
+HERE = Path(__file__).resolve().parent
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("READY rss_kb="):
+            elapsed = time.perf_counter() - started
+            rss = int(line.strip().split("=")[1])
+            process.wait(timeout=60)
+            return elapsed, rss
+    _, err = process.communicate(timeout=60)
+    raise RuntimeError(f"{command} never became ready:\n{err[-2000:]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    bare_cmd = [sys.executable, str(HERE / "bare_qt.py")]
+    app_cmd = [sys.executable, "-m", "counter_app", "--exit-when-ready"]
+    times: dict[str, list[float]] = {"bare": [], "app_first": [], "app_warm": []}
+    rss: dict[str, list[float]] = {"bare": [], "app_first": [], "app_warm": []}
+    for _ in range(args.runs):
+        t, r = measure(bare_cmd, env)
+        times["bare"].append(t)
+        rss["bare"].append(r)
+        with tempfile.TemporaryDirectory() as home:
+            app_env = {**env, "COUNTER_APP_HOME": home}
+            for key in ("app_first", "app_warm"):
+                t, r = measure(app_cmd, app_env)
+                times[key].append(t)
+                rss[key].append(r)
+    result = {
+        "machine": machine(),
+        "runs": args.runs,
+        "seconds": {k: summary(v) for k, v in times.items()},
+        "rss_kb": {k: summary(v) for k, v in rss.items()},
+    }
+    base_t = result["seconds"]["bare"]["median"]
+    base_m = result["rss_kb"]["bare"]["median"]
+    lines = [
+        "| subject | start-up median (s) | p90 (s) | × bare | RSS median (MiB) | × bare |",
+        "|---|---|---|---|---|---|",
+    ]
+    for key, label in (
+        ("bare", "bare QMainWindow"),
+        ("app_first", "counter-app, first start (creates + seeds DBs)"),
+        ("app_warm", "counter-app, warm start"),
+    ):
+        s, m = result["seconds"][key], result["rss_kb"][key]
+        lines.append(
+            f"| {label} | {s['median']:.3f} | {s['p90']:.3f} | {s['median'] / base_t:.2f} "
+            f"| {m['median'] / 1024:.1f} | {m['median'] / base_m:.2f} |"
+        )
+    write("startup", result, "\n".join(lines) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
