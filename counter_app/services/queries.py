@@ -73,6 +73,7 @@ class OutboxItem:
     seq: int | None
     reason: str | None
     last_error: str | None
+    acknowledged: bool = False
 
 
 def _case(row: CaseRow) -> CaseSummary:
@@ -169,6 +170,7 @@ def outbox_items(ws: Workstation, *, limit: int = 200) -> list[OutboxItem]:
                     row.seq,
                     row.reason,
                     row.last_error,
+                    bool(row.acknowledged),
                 )
             )
     return items

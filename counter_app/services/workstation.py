@@ -8,6 +8,7 @@ from ``sync_once``.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,13 +128,31 @@ class Workstation:
         return SyncReport(online=True, push=pushed, pull=pulled)
 
     def outbox_counts(self) -> dict[str, int]:
+        """Outbox rows by status; ``rejected`` counts only those not yet acknowledged."""
         with Session(self.local) as session:
             rows = session.execute(
-                select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
+                select(OutboxRow.status, func.count())
+                .where((OutboxRow.status != "rejected") | (OutboxRow.acknowledged == 0))
+                .group_by(OutboxRow.status)
             ).all()
         counts = {"pending": 0, "applied": 0, "rejected": 0}
         counts.update({status: int(n) for status, n in rows})
         return counts
+
+    def oldest_pending_age(self, now: dt.datetime | None = None) -> dt.timedelta | None:
+        """How long the oldest unconfirmed command has waited (the outbox monitor)."""
+        with Session(self.local) as session:
+            oldest = session.scalar(
+                select(func.min(OutboxRow.created_at)).where(OutboxRow.status == "pending")
+            )
+        return None if oldest is None else (now or dt.datetime.now()) - oldest
+
+    def acknowledge_rejection(self, command_uuid: str) -> None:
+        """The teller has dealt with a rejected command; stop counting it as open."""
+        with Session(self.local) as session, session.begin():
+            row = session.get(OutboxRow, command_uuid)
+            if row is not None and row.status == "rejected":
+                row.acknowledged = 1
 
     def close(self) -> None:
         self.forget_central()

@@ -71,6 +71,7 @@ class TellerWindow(QMainWindow):
         self.tabs.addTab(self.cases_tab, self.tr("Today's cases"))
         self.sync_tab = SyncTab(ws)
         self.sync_tab.sync_button.clicked.connect(self.sync_now)
+        self.sync_tab.acknowledged.connect(self.refresh_views)
         self.tabs.addTab(self.sync_tab, self.tr("Sync"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -175,8 +176,8 @@ class TellerWindow(QMainWindow):
         self.status.set_online(False, str(exc))
 
     def refresh_views(self) -> None:
-        Op(self.ws.outbox_counts, parent=self).success(
-            lambda c: self.status.set_outbox(c["pending"], c["rejected"])
+        Op(lambda: (self.ws.outbox_counts(), self.ws.oldest_pending_age()), parent=self).success(
+            lambda r: self.status.set_outbox(r[0]["pending"], r[0]["rejected"], r[1])
         ).run_in_background()
         self.sync_tab.refresh()
         self.cases_tab.refresh()

@@ -48,8 +48,11 @@ class CounterStatusBar(QStatusBar):
         self.online_label.setStyleSheet(f"color: {colour};")
         self.online_label.setToolTip(detail)
 
-    def set_outbox(self, pending: int, rejected: int) -> None:
+    def set_outbox(self, pending: int, rejected: int, oldest: dt.timedelta | None = None) -> None:
         text = self.tr("Pending sync: %1").replace("%1", str(pending))
+        if pending and oldest is not None:
+            minutes = int(oldest.total_seconds() // 60)
+            text += " " + self.tr("(oldest %1 min)").replace("%1", str(minutes))
         if rejected:
             text += "  " + self.tr("Rejected: %1").replace("%1", str(rejected))
         self.outbox_label.setText(text)

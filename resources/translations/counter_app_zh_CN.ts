@@ -66,7 +66,12 @@
         <translation>待同步：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="54" />
+        <location filename="../../counter_app/ui/status_bar.py" line="55" />
+        <source>(oldest %1 min)</source>
+        <translation>（最早 %1 分钟前）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="57" />
         <source>Rejected: %1</source>
         <translation>被退回：%1</translation>
     </message>
@@ -619,47 +624,52 @@
 <context>
     <name>SyncTab</name>
     <message>
-        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="28" />
+        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="38" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="29" />
+        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="39" />
         <source>Business</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="30" />
+        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="40" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="31" />
+        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="41" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="32" />
+        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="42" />
         <source>Journal no.</source>
         <translation>流水号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="33" />
+        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="43" />
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="34" />
+        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="44" />
         <source>Reason / last error</source>
         <translation>原因 / 最近错误</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="44" />
+        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="54" />
         <source>Sync now (F5)</source>
         <translation>立即同步（F5）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="63" />
+        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="56" />
+        <source>Mark rejection as handled</source>
+        <translation>标记退回已处理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/sync_tab.py" line="95" />
         <source>%1 waiting for the central database, %2 rejected</source>
         <translation>%1 笔等待中心确认，%2 笔被退回</translation>
     </message>
@@ -682,43 +692,43 @@
         <translation>今日业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="74" />
+        <location filename="../../counter_app/ui/main_window.py" line="75" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="112" />
+        <location filename="../../counter_app/ui/main_window.py" line="113" />
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="113" />
+        <location filename="../../counter_app/ui/main_window.py" line="114" />
         <source>Identify customer</source>
         <translation>识别办事人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="117" />
+        <location filename="../../counter_app/ui/main_window.py" line="118" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="122" />
+        <location filename="../../counter_app/ui/main_window.py" line="123" />
         <source>Log out and quit</source>
         <translation>注销并退出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="126" />
+        <location filename="../../counter_app/ui/main_window.py" line="127" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="127" />
-        <location filename="../../counter_app/ui/main_window.py" line="139" />
+        <location filename="../../counter_app/ui/main_window.py" line="128" />
+        <location filename="../../counter_app/ui/main_window.py" line="140" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="140" />
+        <location filename="../../counter_app/ui/main_window.py" line="141" />
         <source>Social Insurance Integrated Counter %1
 Workstation %2, hall %3</source>
         <translation>社保综合柜员系统 %1

@@ -184,3 +184,33 @@ def test_the_screen_locks_when_idle_and_unlocks_with_the_password(
         dialog.try_unlock()
     assert window.centralWidget().isVisible() and window.lock_dialog is None
     window.idle.stop()
+
+
+def test_a_rejection_stays_visible_until_the_teller_marks_it_handled(
+    qtbot: Any, ws: Workstation
+) -> None:
+    window = open_window(qtbot, ws)
+    tab = window.enrollment
+    assert tab is not None
+    tab.category.setCurrentIndex(tab.category.findData("employee"))
+    qtbot.keyClicks(tab.id_number, NEW_PERSON)
+    tab.name.insert("赵敏")  # committed by the input method
+    qtbot.keyClicks(tab.phone, "13800138000")
+    qtbot.keyClicks(tab.employer_code, "91350100M000100Y43")  # unknown to the centre
+    tab.insurance["pension"].setChecked(True)
+    with qtbot.waitSignal(window.synced, timeout=20_000) as synced:
+        tab.submit()
+    assert synced.args[0].push.rejected == 1
+    qtbot.waitUntil(lambda: "1" in window.status.outbox_label.text().split()[-1], timeout=10_000)
+
+    sync_tab = window.sync_tab
+    qtbot.waitUntil(lambda: sync_tab.model.rowCount() == 1, timeout=10_000)
+    assert "employer" in sync_tab.model.record(0).reason.lower()
+    sync_tab.view.selectRow(0)
+    assert sync_tab.ack_button.isEnabled()
+    with qtbot.waitSignal(sync_tab.acknowledged, timeout=10_000):
+        qtbot.mouseClick(sync_tab.ack_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Rejected" not in window.status.outbox_label.text(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: sync_tab.model.rowCount() == 1 and sync_tab.model.record(0).acknowledged
+    )

@@ -6,6 +6,7 @@ the centre's reason until the teller has dealt with them (no silent retry loop).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from counter_app.services.queries import OutboxItem, outbox_items
@@ -16,10 +17,19 @@ from counter_app.ui.table_model import Column, RecordTableModel
 
 
 def _colour(item: OutboxItem) -> str | None:
+    if item.acknowledged:
+        return "#777777"
     return {"rejected": "#b00020", "pending": "#a15c00"}.get(item.status)
 
 
+def _state(item: OutboxItem) -> str:
+    label = outbox_status_label(item.status)
+    return f"{label} ✓" if item.acknowledged else label
+
+
 class SyncTab(QWidget):
+    acknowledged = Signal()
+
     def __init__(self, ws: Workstation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -28,7 +38,7 @@ class SyncTab(QWidget):
                 Column(self.tr("Time"), lambda i: f"{i.created_at:%m-%d %H:%M:%S}"),
                 Column(self.tr("Business"), lambda i: kind_label(i.kind)),
                 Column(self.tr("Details"), lambda i: i.summary),
-                Column(self.tr("State"), lambda i: outbox_status_label(i.status)),
+                Column(self.tr("State"), _state),
                 Column(self.tr("Journal no."), lambda i: str(i.seq or "")),
                 Column(self.tr("Attempts"), lambda i: str(i.attempts)),
                 Column(self.tr("Reason / last error"), lambda i: i.reason or i.last_error or ""),
@@ -43,13 +53,35 @@ class SyncTab(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.sync_button = QPushButton(self.tr("Sync now (F5)"))
         self.sync_button.setObjectName("syncNow")
+        self.ack_button = QPushButton(self.tr("Mark rejection as handled"))
+        self.ack_button.setObjectName("acknowledgeRejection")
+        self.ack_button.setEnabled(False)
+        self.ack_button.clicked.connect(self.acknowledge_selected)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.ack_button)
         top.addWidget(self.sync_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+
+    def _selected(self) -> OutboxItem | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def _selection_changed(self) -> None:
+        item = self._selected()
+        self.ack_button.setEnabled(item is not None and item.status == "rejected")
+
+    def acknowledge_selected(self) -> None:
+        item = self._selected()
+        if item is None or item.status != "rejected":
+            return
+        Op(lambda: self.ws.acknowledge_rejection(item.uuid), parent=self).success(
+            lambda _: (self.acknowledged.emit(), self.refresh())
+        ).run_in_background()
 
     def refresh(self) -> None:
         Op(lambda: outbox_items(self.ws), parent=self).success(self._show).run_in_background()
@@ -58,7 +90,7 @@ class SyncTab(QWidget):
         self.model.set_records(items)
         self.view.resizeColumnsToContents()
         pending = sum(1 for i in items if i.status == "pending")
-        rejected = sum(1 for i in items if i.status == "rejected")
+        rejected = sum(1 for i in items if i.status == "rejected" and not i.acknowledged)
         self.summary.setText(
             self.tr("%1 waiting for the central database, %2 rejected")
             .replace("%1", str(pending))
