@@ -2,8 +2,9 @@
 
 Both subjects run as fresh processes, alternating, with QT_QPA_PLATFORM=offscreen; time is
 wall time from spawn to the ``READY`` line the program prints once its window is shown.
-The application is measured twice per run: on a fresh data folder (creating, migrating and
-seeding both databases) and warm (second start on the same folder).
+The application is measured twice per run: on a fresh data folder (the local cache is created
+and migrated before the window; the central demo database is made in the background while
+the login window shows) and warm (second start on the same folder).
 
     .venv/bin/python benchmarks/bench_startup.py [--runs N]
 """
@@ -73,7 +74,7 @@ def main() -> int:
     ]
     for key, label in (
         ("bare", "bare QMainWindow"),
-        ("app_first", "counter-app, first start (creates + seeds DBs)"),
+        ("app_first", "counter-app, first start on an empty data folder"),
         ("app_warm", "counter-app, warm start"),
     ):
         s, m = result["seconds"][key], result["rss_kb"][key]
