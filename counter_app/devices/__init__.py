@@ -1,0 +1,1 @@
+"""Hardware behind small interfaces: printers (and later voice, card readers, rating pads)."""

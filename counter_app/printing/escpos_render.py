@@ -1,0 +1,225 @@
+"""Render a ``Doc`` to ESC/POS bytes for 58 mm and 80 mm thermal printers.
+
+Text mode sends the text in the printer's configured encoding, explicitly: ``ESC @`` starts
+every job, ``FS &`` selects the Chinese character mode when the printer wants it (``FS .``
+cancels it otherwise), and characters the encoding cannot carry are replaced by a visible
+``?`` and logged — text mode never crashes on a rare name. Raster mode draws the whole receipt
+as an image with the CJK font chain, for printers without Chinese fonts and for names outside
+the printer's character set. python-escpos assembles the commands (alignment, emphasis,
+sizes, QR codes, cut) on a ``Dummy`` printer, whose bytes are the job.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+import qrcode
+from escpos.printer import Dummy
+from PIL import Image, ImageDraw, ImageFont
+
+from counter_app.printing.fonts import FontChain, find_font_chain
+from counter_app.printing.layout import Doc, KeyValue, QrCode, Rule, Spacer, Text
+
+log = logging.getLogger(__name__)
+
+ESC_INIT = b"\x1b@"
+FS_CHINESE_ON = b"\x1c&"
+FS_CHINESE_OFF = b"\x1c."
+Encoding = Literal["gb18030", "gbk", "utf-8"]
+COLUMNS = {58: 32, 80: 48}  # font A, in single-width (ASCII) cells
+DOTS = {58: 384, 80: 576}  # printable width at 203 dpi
+
+
+@dataclass
+class EscposOptions:
+    paper_mm: Literal[58, 80] = 80
+    encoding: Encoding = "gb18030"
+    chinese_mode: bool = True
+    raster: bool = False
+
+
+@dataclass
+class EscposJob:
+    data: bytes
+    replaced: list[str] = field(default_factory=list)  # characters printed as "?"
+
+
+def cell_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def wrap_cells(text: str, columns: int) -> list[str]:
+    lines, current, width = [], "", 0
+    for char in text:
+        w = cell_width(char)
+        if current and width + w > columns:
+            lines.append(current)
+            current, width = "", 0
+        current += char
+        width += w
+    return [*lines, current] if current or not lines else lines
+
+
+class _TextRenderer:
+    def __init__(self, options: EscposOptions) -> None:
+        self.options = options
+        self.printer = Dummy()
+        self.columns = COLUMNS[options.paper_mm]
+        self.replaced: list[str] = []
+
+    def encode(self, text: str) -> bytes:
+        out = bytearray()
+        for char in text:
+            try:
+                out += char.encode(self.options.encoding)
+            except UnicodeEncodeError:
+                self.replaced.append(char)
+                out += b"?"
+        return bytes(out)
+
+    def raw_line(self, text: str) -> None:
+        self.printer._raw(self.encode(text) + b"\n")
+
+    def render(self, doc: Doc) -> EscposJob:
+        p = self.printer
+        p._raw(ESC_INIT)
+        p._raw(FS_CHINESE_ON if self.options.chinese_mode else FS_CHINESE_OFF)
+        if doc.reprint:
+            p.set(align="right", bold=True)
+            self.raw_line("【补打】")
+        for block in doc.blocks:
+            if isinstance(block, Text):
+                big = block.size == 2
+                p.set(
+                    align=block.align,
+                    bold=block.bold,
+                    double_width=big,
+                    double_height=big,
+                    normal_textsize=not big,
+                )
+                for line in wrap_cells(block.text, self.columns // (2 if big else 1)):
+                    self.raw_line(line)
+            elif isinstance(block, KeyValue):
+                p.set(align="left", bold=False, normal_textsize=True)
+                for line in wrap_cells(block.key + block.value, self.columns):
+                    self.raw_line(line)
+            elif isinstance(block, Rule):
+                p.set(align="left", bold=False, normal_textsize=True)
+                self.raw_line("-" * self.columns)
+            elif isinstance(block, QrCode):
+                p.set(align="center", normal_textsize=True)
+                p.qr(block.data, size=6, native=True)
+                if block.caption:
+                    self.raw_line(block.caption)
+            elif isinstance(block, Spacer):
+                p._raw(b"\n" * block.lines)
+        p.set(align="left", bold=False, normal_textsize=True)
+        p.cut()
+        if self.replaced:
+            log.warning(
+                "printer encoding %s cannot print %s; printed as '?' (use raster mode)",
+                self.options.encoding,
+                "".join(sorted(set(self.replaced))),
+            )
+        return EscposJob(p.output, self.replaced)
+
+
+def render_raster_image(doc: Doc, paper_mm: Literal[58, 80], chain: FontChain) -> Image.Image:
+    """The whole document drawn as a 1-bit image as wide as the paper's printable area."""
+    width = DOTS[paper_mm]
+    if not chain.fonts:
+        raise RuntimeError("raster printing needs a CJK TrueType font (none was found)")
+    fonts: dict[tuple[int, int], ImageFont.FreeTypeFont] = {}
+
+    def font(position: int | None, size: int) -> ImageFont.FreeTypeFont:
+        key = (position or 0, size)
+        if key not in fonts:
+            f = chain.fonts[key[0]]
+            fonts[key] = ImageFont.truetype(str(f.path), size, index=f.index)
+        return fonts[key]
+
+    rows: list[tuple[str, object, int, bool, str]] = []  # kind, payload, size, bold, align
+    if doc.reprint:
+        rows.append(("text", "【补打】", 24, True, "right"))
+    for block in doc.blocks:
+        if isinstance(block, Text):
+            rows.append(
+                ("text", block.text, 44 if block.size == 2 else 24, block.bold, block.align)
+            )
+        elif isinstance(block, KeyValue):
+            rows.append(("text", block.key + block.value, 24, False, "left"))
+        elif isinstance(block, Rule):
+            rows.append(("rule", None, 12, False, "left"))
+        elif isinstance(block, QrCode):
+            rows.append(("qr", block.data, 0, False, "center"))
+            if block.caption:
+                rows.append(("text", block.caption, 22, False, "center"))
+        elif isinstance(block, Spacer):
+            rows.append(("space", None, 24 * block.lines, False, "left"))
+
+    def measure(text: str, size: int) -> int:
+        return int(sum(font(pos, size).getlength(run) for pos, run in chain.runs(text)))
+
+    def wrap(text: str, size: int) -> list[str]:
+        lines, current = [], ""
+        for char in text:
+            if current and measure(current + char, size) > width - 8:
+                lines.append(current)
+                current = char
+            else:
+                current += char
+        return [*lines, current] if current or not lines else lines
+
+    qr_images = {}
+    height = 8
+    laid: list[tuple[str, object, int, bool, str]] = []
+    for kind, payload, size, bold, align in rows:
+        if kind == "text":
+            for line in wrap(str(payload), size):
+                laid.append(("text", line, size, bold, align))
+                height += int(size * 1.3)
+        elif kind == "qr":
+            image = qrcode.make(str(payload), box_size=5, border=1).get_image().convert("1")
+            qr_images[str(payload)] = image
+            laid.append((kind, payload, size, bold, align))
+            height += image.height + 6
+        else:
+            laid.append((kind, payload, size, bold, align))
+            height += size
+    canvas = Image.new("1", (width, height + 8), 1)
+    draw = ImageDraw.Draw(canvas)
+    y = 8
+    for kind, payload, size, bold, align in laid:
+        if kind == "text":
+            text = str(payload)
+            w = measure(text, size)
+            x = {"left": 4, "center": (width - w) // 2, "right": width - w - 4}[align]
+            for pos, run in chain.runs(text):
+                draw.text((x, y), run, font=font(pos, size), fill=0, stroke_width=1 if bold else 0)
+                x += int(font(pos, size).getlength(run))
+            y += int(size * 1.3)
+        elif kind == "rule":
+            draw.line((4, y + size // 2, width - 4, y + size // 2), fill=0, width=2)
+            y += size
+        elif kind == "qr":
+            image = qr_images[str(payload)]
+            canvas.paste(image, ((width - image.width) // 2, y))
+            y += image.height + 6
+        else:
+            y += size
+    return canvas
+
+
+def render_escpos(doc: Doc, options: EscposOptions, chain: FontChain | None = None) -> EscposJob:
+    """The ESC/POS bytes of ``doc`` for a printer configured by ``options``."""
+    if not options.raster:
+        return _TextRenderer(options).render(doc)
+    image = render_raster_image(doc, options.paper_mm, chain or find_font_chain())
+    printer = Dummy()
+    printer._raw(ESC_INIT)
+    printer.image(image, impl="bitImageRaster")
+    printer.cut()
+    return EscposJob(printer.output)

@@ -1,0 +1,103 @@
+"""ESC/POS bytes: explicit encodings, Chinese mode, rare characters, raster mode, QR, cut."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from counter_app.printing import documents as d
+from counter_app.printing.escpos_render import (
+    ESC_INIT,
+    FS_CHINESE_OFF,
+    FS_CHINESE_ON,
+    EscposOptions,
+    render_escpos,
+    render_raster_image,
+    wrap_cells,
+)
+from counter_app.printing.fonts import find_font_chain
+
+OFFICE = d.Office("示范区社会保险经办服务大厅", 3, "王柜员")
+WHEN = dt.datetime(2026, 11, 24, 9, 30)
+RARE = "𠮷䶮𡒄"
+
+
+def receipt(name: str = "张三") -> d.Doc:
+    return d.acceptance_receipt(
+        OFFICE, "HALL01-20261124-00001", "个人参保登记", name, "110105********0022",
+        ["居民身份证（原件）"], dt.date(2026, 11, 27), WHEN,
+    )  # fmt: skip
+
+
+def test_every_job_starts_with_init_and_the_chinese_mode_setting() -> None:
+    on = render_escpos(receipt(), EscposOptions(chinese_mode=True)).data
+    off = render_escpos(receipt(), EscposOptions(chinese_mode=False)).data
+    assert on.startswith(ESC_INIT + FS_CHINESE_ON)
+    assert off.startswith(ESC_INIT + FS_CHINESE_OFF)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8"])
+def test_chinese_text_is_sent_in_the_configured_encoding(encoding: str) -> None:
+    data = render_escpos(receipt(), EscposOptions(encoding=encoding)).data  # type: ignore[arg-type]
+    assert "受理回执".encode(encoding) in data
+    assert "个人参保登记".encode(encoding) in data
+    other = "gbk" if encoding == "utf-8" else "utf-8"
+    assert "个人参保登记".encode(other) not in data
+
+
+def test_rare_characters_fall_back_visibly_in_gbk_and_are_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    job = render_escpos(receipt(f"王{RARE}"), EscposOptions(encoding="gbk"))
+    assert "王".encode("gbk") + b"???" in job.data
+    assert "".join(job.replaced) == RARE  # GBK has none of the three
+    assert "cannot print" in caplog.text
+
+
+def test_gb18030_carries_the_rare_characters() -> None:
+    job = render_escpos(receipt(f"王{RARE}"), EscposOptions(encoding="gb18030"))
+    assert job.replaced == []
+    assert f"王{RARE}".encode("gb18030") in job.data
+
+
+def test_qr_code_and_cut_are_sent() -> None:
+    data = render_escpos(receipt(), EscposOptions()).data
+    assert b"\x1d(k" in data  # native QR code
+    assert b"\x1dV" in data  # paper cut
+
+
+def test_reprints_are_marked() -> None:
+    doc = receipt()
+    doc.reprint = True
+    assert "补打".encode("gb18030") in render_escpos(doc, EscposOptions()).data
+
+
+def test_lines_wrap_by_display_width() -> None:
+    assert wrap_cells("一二三四五", 6) == ["一二三", "四五"]
+    assert wrap_cells("ab一二", 4) == ["ab一", "二"]
+
+
+def test_raster_mode_sends_an_image_as_wide_as_the_paper() -> None:
+    chain = find_font_chain()
+    if not chain.fonts:
+        pytest.skip("no CJK TrueType font installed")
+    data = render_escpos(receipt(), EscposOptions(paper_mm=58, raster=True), chain).data
+    assert data.startswith(ESC_INIT)
+    assert b"\x1dv0" in data  # GS v 0 raster bit image
+    image = render_raster_image(receipt(), 80, chain)
+    assert image.width == 576
+
+
+def test_raster_mode_draws_rare_characters_with_a_font_that_has_them() -> None:
+    chain = find_font_chain()
+    if any(chain.font_for(c) is None for c in RARE):
+        pytest.skip("no installed font covers the CJK extension characters (fonts-hanazono)")
+    plain = render_raster_image(d.Doc("t", "t").add(d.Text("王")), 58, chain)
+    rare = render_raster_image(d.Doc("t", "t").add(d.Text(f"王{RARE}")), 58, chain)
+
+    def inked(image: object) -> int:
+        histogram = image.convert("L").histogram()  # type: ignore[attr-defined]
+        return sum(histogram[:128])  # dark pixels
+
+    assert inked(rare) > inked(plain) * 2  # three more glyphs drawn, not blanks
