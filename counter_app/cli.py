@@ -123,10 +123,17 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from counter_app.domain.errors import ValidationError
+    from counter_app.printing.verification import parse_code
     from counter_app.services.certificates import verify_certificate
 
+    try:
+        code = parse_code(args.code)
+    except ValidationError as exc:
+        print(f"NOT GENUINE: {args.code}: {exc.message}")
+        return EXIT_USAGE
     ws = _workstation(args)
-    result = verify_certificate(ws.central(), args.code)
+    result = verify_certificate(ws.central(), code)
     if not result.genuine:
         print(f"NOT GENUINE: {args.code}: {result.problem}")
         return EXIT_FAIL

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.errors import Conflict, ValidationError
 from counter_app.domain.ids import IdNumber, Uscc
 from counter_app.domain.roles import Permission
+from counter_app.printing.verification import make_code as verification_code
 from counter_app.services.apply_context import ApplyContext
 from counter_app.services.commands import Command, new_command_id
 from counter_app.services.handlers import Handler, register
@@ -212,7 +213,11 @@ CodeMaker = Callable[[str, str, str], str]
 
 
 def issue_certificate(
-    ws: Workstation, actor: str, kind: str, subject: str, make_code: CodeMaker
+    ws: Workstation,
+    actor: str,
+    kind: str,
+    subject: str,
+    make_code: CodeMaker = verification_code,
 ) -> IssuedCertificate:
     """Issue a certificate and return it only once the centre has applied it.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.storage.base import LocalBase
@@ -53,3 +53,21 @@ class LoginAttemptRow(LocalBase):
     username: Mapped[str] = mapped_column(String(50), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class PrintJobRow(LocalBase):
+    """Every print job of this workstation: the log, and the queue for retries."""
+
+    __tablename__ = "print_jobs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    document_kind: Mapped[str] = mapped_column(String(32))
+    printer: Mapped[str] = mapped_column(String(50))
+    reference: Mapped[str] = mapped_column(String(64), default="")
+    is_reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    authorized_by: Mapped[str | None] = mapped_column(String(50))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

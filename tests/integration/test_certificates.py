@@ -118,3 +118,11 @@ def test_certificates_reach_the_cache_of_the_issuing_workstation(ws: Workstation
     issued = issue_certificate(ws, "teller1", PERSONAL, PERSON, simple_code)
     with Session(ws.local) as session:
         assert session.get(CertificateRow, issued.code) is not None
+
+
+def test_the_default_code_is_typeable_and_checked(ws: Workstation) -> None:
+    from counter_app.printing.verification import parse_code
+
+    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON)
+    assert parse_code(issued.code) == issued.code and len(issued.code) == 12
+    assert verify_certificate(ws.central(), issued.code).genuine

@@ -1,0 +1,109 @@
+"""Printing a document on one of the workstation's configured printers, logged and retryable.
+
+The configured ``[[printers]]`` are validated once; a document is rendered for the chosen
+printer (ESC/POS bytes for a thermal printer, PDF for a PDF printer) and handed to the
+spooler, which logs the job in the cache and keeps it when the printer fails. Reprints (补打)
+need an authorization when ``[printing] reprint_needs_authorization`` is on: the supervisor's
+user name is recorded with the job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from counter_app.devices.printers import (
+    Connection,
+    PrinterConfig,
+    PrinterFault,
+    open_connection,
+)
+from counter_app.domain.errors import PermissionDenied, ValidationError
+from counter_app.domain.roles import Permission, require
+from counter_app.printing.escpos_render import render_escpos
+from counter_app.printing.jobs import PrintJob, PrintSpooler
+from counter_app.printing.layout import Doc
+from counter_app.printing.pdf import render_pdf
+from counter_app.services.auth import authenticate
+from counter_app.services.workstation import Workstation
+from counter_app.storage.print_jobs import SqliteJobStore
+
+
+class PdfFolderConnection:
+    """A 'PDF printer': each job becomes a new file in a folder."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.folder = folder
+        self.name = name
+
+    def send(self, data: bytes) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self.folder / f"{self.name}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.pdf"
+            target.write_bytes(data)
+        except OSError as exc:
+            raise PrinterFault(
+                f"cannot write the PDF into {self.folder} ({exc.strerror})"
+            ) from None
+
+
+def configured_printers(ws: Workstation) -> list[PrinterConfig]:
+    return [PrinterConfig.from_dict(dict(raw)) for raw in ws.config.printers]
+
+
+def authorize(ws: Workstation, username: str, password: str) -> str:
+    """On-the-spot authorization (授权): a supervisor's own credentials, checked here."""
+    user = authenticate(ws.local, username, password)
+    require(user.username, user.role, Permission.AUTHORIZE)
+    return user.username
+
+
+class DocumentPrinter:
+    def __init__(self, ws: Workstation, *, reprint_needs_authorization: bool = True) -> None:
+        self.ws = ws
+        self.store = SqliteJobStore(ws.local)
+        self.spooler = PrintSpooler(self.store)
+        self.reprint_needs_authorization = reprint_needs_authorization
+
+    def printer(self, name: str) -> PrinterConfig:
+        for config in configured_printers(self.ws):
+            if config.name == name:
+                return config
+        raise ValidationError("printer", "unknown", f"no printer named {name!r} is configured")
+
+    def render(self, doc: Doc, config: PrinterConfig) -> bytes:
+        if config.kind == "pdf":
+            return render_pdf(doc, page="A4")
+        return render_escpos(doc, config.escpos_options()).data
+
+    def connection(self, config: PrinterConfig) -> Connection:
+        if config.kind == "pdf" and config.connection == "file":
+            return PdfFolderConnection(Path(config.path), config.name)
+        return open_connection(config)
+
+    def print(
+        self,
+        doc: Doc,
+        printer_name: str,
+        reference: str = "",
+        *,
+        authorized_by: str | None = None,
+    ) -> PrintJob:
+        if doc.reprint and self.reprint_needs_authorization and not authorized_by:
+            raise PermissionDenied("-", "a supervisor's authorization for a reprint (补打)")
+        config = self.printer(printer_name)
+        job = PrintJob(
+            document_kind=doc.kind,
+            printer=config.name,
+            data=self.render(doc, config),
+            reference=reference,
+            is_reprint=doc.reprint,
+            authorized_by=authorized_by,
+        )
+        return self.spooler.submit(job, self.connection(config))
+
+    def retry(self, job_id: str) -> PrintJob:
+        job = self.store.get(job_id)
+        if job is None:
+            raise ValidationError("job", "unknown", f"no print job {job_id}")
+        return self.spooler.retry(job.id, self.connection(self.printer(job.printer)))

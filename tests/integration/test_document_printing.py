@@ -1,0 +1,89 @@
+"""Printing through the configured printers: job log in the cache, retry, reprint authority."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from counter_app.domain.errors import PermissionDenied, ValidationError
+from counter_app.domain.roles import Role
+from counter_app.printing import documents as d
+from counter_app.services import bootstrap
+from counter_app.services.auth import LoginFailed
+from counter_app.services.document_printing import DocumentPrinter, authorize
+from counter_app.services.workstation import Workstation
+
+pytestmark = pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)
+WHEN = dt.datetime(2026, 11, 24, 9, 30)
+
+
+@pytest.fixture
+def ws(make_workstation: Any, tmp_path: Path) -> Workstation:
+    ws: Workstation = make_workstation("WS-P")
+    central = ws.central()
+    bootstrap.create_hall(central, "HALL01", "示范大厅")
+    bootstrap.create_user(central, "teller1", "demo-teller1", Role.TELLER, "HALL01")
+    bootstrap.create_user(central, "boss", "demo-supervisor", Role.SUPERVISOR, "HALL01")
+    ws.sync_once()
+    ws.config.printers = [
+        {"name": "receipt", "connection": "file", "path": str(tmp_path / "receipt.bin"),
+         "paper_mm": 58},
+        {"name": "a4", "kind": "pdf", "connection": "file", "path": str(tmp_path / "pdf")},
+        {"name": "offline", "host": "127.0.0.1", "port": 1, "timeout_s": 1.0},
+    ]  # fmt: skip
+    return ws
+
+
+def ticket() -> d.Doc:
+    return d.queue_ticket("示范大厅", "A012", "个人业务", 2, 6, WHEN)
+
+
+def test_jobs_are_printed_and_logged(ws: Workstation, tmp_path: Path) -> None:
+    printer = DocumentPrinter(ws)
+    job = printer.print(ticket(), "receipt", "A012")
+    assert job.status == "printed"
+    assert (tmp_path / "receipt.bin").read_bytes() == job.data
+    pdf_job = printer.print(ticket(), "a4", "A012")
+    assert pdf_job.status == "printed"
+    assert next((tmp_path / "pdf").glob("a4-*.pdf")).read_bytes().startswith(b"%PDF")
+    assert [j.id for j in printer.store.recent()] == [pdf_job.id, job.id]
+
+
+def test_a_printer_failure_keeps_the_job_for_retry(ws: Workstation) -> None:
+    printer = DocumentPrinter(ws)
+    job = printer.print(ticket(), "offline", "A012")
+    assert job.status == "failed" and "127.0.0.1:1" in (job.last_error or "")
+    assert [j.id for j in printer.store.failed()] == [job.id]
+    # The printer is repaired by pointing its name elsewhere; the kept job prints.
+    ws.config.printers[2] = {"name": "offline", "connection": "file", "path": str(
+        Path(ws.config.printers[0]["path"]).with_name("repaired.bin"))}  # fmt: skip
+    assert printer.retry(job.id).status == "printed"
+    assert printer.store.failed() == []
+
+
+def test_reprints_need_a_supervisor(ws: Workstation) -> None:
+    printer = DocumentPrinter(ws)
+    doc = ticket()
+    doc.reprint = True
+    with pytest.raises(PermissionDenied):
+        printer.print(doc, "receipt")
+    with pytest.raises(PermissionDenied):
+        authorize(ws, "teller1", "demo-teller1")  # a teller cannot authorize
+    with pytest.raises(LoginFailed):
+        authorize(ws, "boss", "wrong-password")
+    job = printer.print(doc, "receipt", authorized_by=authorize(ws, "boss", "demo-supervisor"))
+    assert job.is_reprint and job.authorized_by == "boss"
+    assert "补打".encode("gb18030") in job.data
+
+
+def test_unknown_printer_and_bad_settings_are_named(ws: Workstation) -> None:
+    printer = DocumentPrinter(ws)
+    with pytest.raises(ValidationError, match="no printer named"):
+        printer.print(ticket(), "nope")
+    ws.config.printers.append({"name": "bad", "encoding": "big5", "host": "h"})
+    with pytest.raises(ValidationError) as caught:
+        printer.print(ticket(), "receipt")
+    assert caught.value.field == "printers.encoding"
