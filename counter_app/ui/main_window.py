@@ -21,8 +21,10 @@ from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import role_label
 from counter_app.ui.status_bar import CounterStatusBar
 from counter_app.ui.tabs.cases_tab import CasesTab
+from counter_app.ui.tabs.certificate_tab import CertificateTab
 from counter_app.ui.tabs.enrollment_tab import EnrollmentTab
 from counter_app.ui.tabs.sync_tab import SyncTab
+from counter_app.ui.verify_dialog import VerifyDialog
 
 SYNC_INTERVAL_MS = 10_000
 LOCK_AFTER_MS = 5 * 60_000
@@ -67,6 +69,11 @@ class TellerWindow(QMainWindow):
             self.customer.id_number_entered.connect(self._prefill_id)
             self.customer.person_selected.connect(self._prefill_person)
             self.enrollment.submitted.connect(self._after_command)
+            self.certificates: CertificateTab | None = CertificateTab(ws, user, window_number)
+            self.tabs.addTab(self.certificates, self.tr("Proof of insurance"))
+            self.certificates.issued.connect(self._after_command)
+        else:
+            self.certificates = None
         self.cases_tab = CasesTab(ws)
         self.tabs.addTab(self.cases_tab, self.tr("Today's cases"))
         self.sync_tab = SyncTab(ws)
@@ -92,8 +99,10 @@ class TellerWindow(QMainWindow):
         QTimer.singleShot(0, self.sync_now)
         QTimer.singleShot(0, self.refresh_views)
         self.lock_dialog: LockDialog | None = None
-        self.idle = IdleWatcher(lock_after_ms, self)
-        self.idle.idle.connect(self.lock)
+        self.idle: IdleWatcher | None = None
+        if lock_after_ms > 0:
+            self.idle = IdleWatcher(lock_after_ms, self)
+            self.idle.idle.connect(self.lock)
 
     def lock(self) -> None:
         """Hide the window's content until the user types their password again."""
@@ -107,7 +116,8 @@ class TellerWindow(QMainWindow):
     def _unlocked(self) -> None:
         self.centralWidget().setVisible(True)
         self.lock_dialog = None
-        self.idle.timer.start()
+        if self.idle is not None:
+            self.idle.timer.start()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Counter"))
@@ -119,6 +129,9 @@ class TellerWindow(QMainWindow):
         sync.setShortcut(QKeySequence("F5"))
         sync.triggered.connect(self.sync_now)
         file_menu.addAction(sync)
+        verify = QAction(self.tr("Verify a certificate…"), self)
+        verify.triggered.connect(lambda: VerifyDialog(self.ws, self).exec())
+        file_menu.addAction(verify)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Log out and quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -147,6 +160,8 @@ class TellerWindow(QMainWindow):
     # -- customer → form -------------------------------------------------------------------
     def _prefill_id(self, id_number: str) -> None:
         self._last_id = id_number
+        if self.certificates is not None:
+            self.certificates.prefill(id_number)
 
     def _prefill_person(self, person: object) -> None:
         if self.enrollment is not None and self._last_id:
@@ -186,5 +201,6 @@ class TellerWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync_timer.stop()
-        self.idle.stop()
+        if self.idle is not None:
+            self.idle.stop()
         super().closeEvent(event)

@@ -4,21 +4,29 @@
 serialised worker thread (so database work never races itself and never stalls the event
 loop); the callbacks run on the GUI thread. Without a failure callback, the default handler
 shows the error to the user in one consistent dialog.
+
+Results travel through one long-lived dispatcher object: no QObject is made or destroyed
+per operation, which keeps object lifetimes simple (a QObject must never die inside one of
+its own slots).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 _pool: QThreadPool | None = None
-_running: set[Op] = set()
+_dispatcher: _Dispatcher | None = None
+_pending: dict[int, Op] = {}
+_ids = itertools.count(1)
 
 
 def worker_pool() -> QThreadPool:
@@ -35,40 +43,52 @@ def wait_for_background(msecs: int = 30_000) -> bool:
     return worker_pool().waitForDone(msecs)
 
 
-class _Relay(QObject):
-    done = Signal(bool, object)
+class _Dispatcher(QObject):
+    done = Signal(int, bool, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done.connect(_deliver)
+
+
+def dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()  # created on the GUI thread by the first Op
+    return _dispatcher
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, op_id: int, fn: Callable[[], Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
+        self._op_id = op_id
         self._fn = fn
-        self._relay = relay
 
     def run(self) -> None:
         try:
             result = self._fn()
         except Exception as exc:  # reported to the GUI thread, never swallowed
             log.debug("background operation failed", exc_info=True)
-            self._relay.done.emit(False, exc)
+            dispatcher().done.emit(self._op_id, False, exc)
         else:
-            self._relay.done.emit(True, result)
+            dispatcher().done.emit(self._op_id, True, result)
 
 
-class Op(QObject):
+def _deliver(op_id: int, ok: bool, value: object) -> None:
+    op = _pending.pop(op_id, None)
+    if op is not None:
+        op.deliver(ok, value)
+
+
+class Op:
     """One background operation with success and failure callbacks."""
 
-    finished = Signal()
-
     def __init__(self, fn: Callable[[], Any], *, parent: QWidget | None = None) -> None:
-        super().__init__()
         self._fn = fn
         self._parent = parent
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
-        self._relay = _Relay()
-        self._relay.done.connect(self._deliver)
 
     def success(self, callback: Callable[[Any], None]) -> Op:
         self._on_success = callback
@@ -79,21 +99,25 @@ class Op(QObject):
         return self
 
     def run_in_background(self) -> Op:
-        _running.add(self)
-        worker_pool().start(_Job(self._fn, self._relay))
+        dispatcher()
+        op_id = next(_ids)
+        _pending[op_id] = self
+        worker_pool().start(_Job(op_id, self._fn))
         return self
 
-    def _deliver(self, ok: bool, value: object) -> None:
-        try:
-            if ok:
-                if self._on_success is not None:
-                    self._on_success(value)
-            elif self._on_failure is not None:
-                self._on_failure(value)  # type: ignore[arg-type]
-            else:
-                from counter_app.ui.errors import show_error
+    def deliver(self, ok: bool, value: object) -> None:
+        if self._parent is not None and not shiboken6.isValid(self._parent):
+            # The widget that asked is gone (dialog closed, window logged out): the result
+            # has nobody to go to. Failures are still logged.
+            if not ok:
+                log.warning("background operation failed after its window closed: %s", value)
+            return
+        if ok:
+            if self._on_success is not None:
+                self._on_success(value)
+        elif self._on_failure is not None:
+            self._on_failure(value)  # type: ignore[arg-type]
+        else:
+            from counter_app.ui.errors import show_error
 
-                show_error(self._parent, value)  # type: ignore[arg-type]
-        finally:
-            _running.discard(self)
-            self.finished.emit()
+            show_error(self._parent, value)  # type: ignore[arg-type]

@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuthorizeDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/authorize_dialog.py" line="26" />
+        <source>Supervisor authorization</source>
+        <translation>领导授权</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/authorize_dialog.py" line="35" />
+        <source>Supervisor</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/authorize_dialog.py" line="36" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>CasesTab</name>
     <message>
         <location filename="../../counter_app/ui/tabs/cases_tab.py" line="20" />
@@ -36,6 +54,64 @@
         <location filename="../../counter_app/ui/tabs/cases_tab.py" line="25" />
         <source>State</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateTab</name>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="54" />
+        <source>Personal proof of insurance</source>
+        <translation>个人参保证明</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="55" />
+        <source>Employer proof of insurance</source>
+        <translation>单位参保证明</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="58" />
+        <source>ID number or credit code</source>
+        <translation>身份证号码或统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="59" />
+        <source>Issue and preview</source>
+        <translation>出具并预览</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="62" />
+        <source>Reprint (needs authorization)</source>
+        <translation>补打（需授权）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="65" />
+        <source>Verify a code…</source>
+        <translation>核验验证码…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="72" />
+        <source>Certificate</source>
+        <translation>证明类型</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="73" />
+        <source>For</source>
+        <translation>证明对象</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="99" />
+        <source>Asking the central database…</source>
+        <translation>正在查询中心数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="119" />
+        <source>Issued with verification code %1 (journal entry %2).</source>
+        <translation>已出具，验证码 %1（流水号 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="140" />
+        <source>A reprint (补打) needs a supervisor.</source>
+        <translation>补打证明需要领导现场授权。</translation>
     </message>
 </context>
 <context>
@@ -622,6 +698,54 @@
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="71" />
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="78" />
+        <source>System printer…</source>
+        <translation>系统打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="91" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="94" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="98" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="128" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="139" />
+        <source>Printed.</source>
+        <translation>已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="144" />
+        <source>The printer failed: %1. The job is kept; retry or choose another printer.</source>
+        <translation>打印失败：%1。打印任务已保留，可重试或改用其他打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_preview.py" line="170" />
+        <source>Sent to the system printer.</source>
+        <translation>已发送到系统打印机。</translation>
+    </message>
+</context>
+<context>
     <name>SyncTab</name>
     <message>
         <location filename="../../counter_app/ui/tabs/sync_tab.py" line="38" />
@@ -677,62 +801,105 @@
 <context>
     <name>TellerWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="50" />
+        <location filename="../../counter_app/ui/main_window.py" line="52" />
         <source>Social Insurance Integrated Counter — Window %1 — %2 (%3)</source>
         <translation>社保综合柜员系统 — %1 号窗口 — %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="66" />
+        <location filename="../../counter_app/ui/main_window.py" line="68" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="71" />
+        <location filename="../../counter_app/ui/main_window.py" line="73" />
+        <source>Proof of insurance</source>
+        <translation>参保证明</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="78" />
         <source>Today's cases</source>
         <translation>今日业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="75" />
+        <location filename="../../counter_app/ui/main_window.py" line="82" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="113" />
+        <location filename="../../counter_app/ui/main_window.py" line="123" />
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="114" />
+        <location filename="../../counter_app/ui/main_window.py" line="124" />
         <source>Identify customer</source>
         <translation>识别办事人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="118" />
+        <location filename="../../counter_app/ui/main_window.py" line="128" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="123" />
+        <location filename="../../counter_app/ui/main_window.py" line="132" />
+        <source>Verify a certificate…</source>
+        <translation>核验证明…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="136" />
         <source>Log out and quit</source>
         <translation>注销并退出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="127" />
+        <location filename="../../counter_app/ui/main_window.py" line="140" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="128" />
-        <location filename="../../counter_app/ui/main_window.py" line="140" />
+        <location filename="../../counter_app/ui/main_window.py" line="141" />
+        <location filename="../../counter_app/ui/main_window.py" line="153" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="141" />
+        <location filename="../../counter_app/ui/main_window.py" line="154" />
         <source>Social Insurance Integrated Counter %1
 Workstation %2, hall %3</source>
         <translation>社保综合柜员系统 %1
 工作站 %2，大厅 %3</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="27" />
+        <source>Verify a certificate</source>
+        <translation>证明核验</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="33" />
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="52" />
+        <source>Asking the central database…</source>
+        <translation>正在查询中心数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="59" />
+        <source>NOT genuine: %1</source>
+        <translation>核验未通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="64" />
+        <source>Genuine. Journal entry %1.</source>
+        <translation>核验通过。流水号 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="65" />
+        <source>Issued %1 by %2 in %3.</source>
+        <translation>%1 由 %2 在 %3 出具。</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,8 @@ from counter_app.services.workstation import Workstation
 from counter_app.storage.shared_models import InsuredPersonRow
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import TellerWindow
+from counter_app.ui.print_preview import PrintPreviewDialog
+from counter_app.ui.verify_dialog import VerifyDialog
 
 NEW_PERSON = "44030519900307004" + ric.calc_check_digit("44030519900307004")
 
@@ -183,6 +185,7 @@ def test_the_screen_locks_when_idle_and_unlocks_with_the_password(
     with qtbot.waitSignal(dialog.unlocked, timeout=10_000):
         dialog.try_unlock()
     assert window.centralWidget().isVisible() and window.lock_dialog is None
+    assert window.idle is not None
     window.idle.stop()
 
 
@@ -214,3 +217,45 @@ def test_a_rejection_stays_visible_until_the_teller_marks_it_handled(
     qtbot.waitUntil(
         lambda: sync_tab.model.rowCount() == 1 and sync_tab.model.record(0).acknowledged
     )
+
+
+def test_issue_preview_and_print_a_proof_then_verify_it(
+    qtbot: Any, ws: Workstation, tmp_path: Any
+) -> None:
+    ws.config.printers = [
+        {"name": "a4", "kind": "pdf", "connection": "file", "path": str(tmp_path / "pdf")}
+    ]
+    window = open_window(qtbot, ws)
+    tab = window.enrollment
+    assert tab is not None
+    qtbot.keyClicks(tab.id_number, NEW_PERSON)
+    tab.name.insert("赵敏")  # committed by the input method
+    qtbot.keyClicks(tab.phone, "13800138000")
+    tab.insurance["pension"].setChecked(True)
+    with qtbot.waitSignal(window.synced, timeout=20_000):
+        tab.submit()
+
+    certificates = window.certificates
+    assert certificates is not None
+    certificates.subject.setText(NEW_PERSON)
+    with qtbot.waitSignal(certificates.issued, timeout=20_000) as issued:
+        certificates.issue()
+    code = issued.args[0].code
+    assert code in certificates.result.text()
+    preview = certificates.findChild(PrintPreviewDialog)
+    assert preview is not None and not preview.page.pixmap().isNull()
+    with qtbot.waitSignal(preview.printed, timeout=20_000) as printed:
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert printed.args[0].status == "printed"
+    assert list((tmp_path / "pdf").glob("a4-*.pdf"))
+    preview.close()
+
+    dialog = VerifyDialog(ws)
+    qtbot.addWidget(dialog)
+    dialog.code.setText(code.lower())
+    dialog.verify()
+    qtbot.waitUntil(lambda: "Genuine" in dialog.result.text(), timeout=10_000)
+    assert "赵敏" in dialog.result.text()
+    dialog.code.setText(code[:-1] + ("0" if code[-1] != "0" else "1"))
+    dialog.verify()
+    assert "Genuine" not in dialog.result.text()

@@ -1,0 +1,66 @@
+"""On-the-spot authorization (授权): a supervisor types their own credentials at the window."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.services.document_printing import authorize
+from counter_app.services.workstation import Workstation
+from counter_app.ui.errors import describe
+from counter_app.ui.ops import Op
+
+
+class AuthorizeDialog(QDialog):
+    def __init__(self, ws: Workstation, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.authorized_by: str | None = None
+        self.setWindowTitle(self.tr("Supervisor authorization"))
+        self.username = QLineEdit()
+        self.username.setObjectName("authUser")
+        self.password = QLineEdit()
+        self.password.setObjectName("authPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("Supervisor"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(reason))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def check(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        self.ok_button.setEnabled(False)
+        Op(lambda: authorize(self.ws, username, password), parent=self).success(self._ok).failure(
+            self._failed
+        ).run_in_background()
+
+    def _ok(self, username: str) -> None:
+        self.ok_button.setEnabled(True)
+        self.authorized_by = username
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.password.clear()
+        self.message.setText(describe(exc))
