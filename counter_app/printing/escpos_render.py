@@ -198,7 +198,9 @@ def render_raster_image(doc: Doc, paper_mm: Literal[58, 80], chain: FontChain) -
             w = measure(text, size)
             x = {"left": 4, "center": (width - w) // 2, "right": width - w - 4}[align]
             for pos, run in chain.runs(text):
-                draw.text((x, y), run, font=font(pos, size), fill=0, stroke_width=1 if bold else 0)
+                draw.text((x, y), run, font=font(pos, size), fill=0)
+                if bold:  # a second pass one dot to the right: crisp bold on 1-bit paper
+                    draw.text((x + 1, y), run, font=font(pos, size), fill=0)
                 x += int(font(pos, size).getlength(run))
             y += int(size * 1.3)
         elif kind == "rule":

@@ -20,6 +20,7 @@ from counter_app.services.workstation import CentralUnavailable, Workstation
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import (
     CaseRow,
+    HallRow,
     InsuranceStatusRow,
     InsuredPersonRow,
     PersonRow,
@@ -174,6 +175,13 @@ def outbox_items(ws: Workstation, *, limit: int = 200) -> list[OutboxItem]:
                 )
             )
     return items
+
+
+def hall_name(ws: Workstation) -> str:
+    """The name of this workstation's hall as printed on documents (its code if unknown)."""
+    with Session(ws.local) as session:
+        hall = session.get(HallRow, ws.config.hall_code)
+        return hall.name if hall else ws.config.hall_code
 
 
 def cases_today(ws: Workstation, *, day: dt.date | None = None) -> list[CaseSummary]:

@@ -18,6 +18,7 @@ from counter_app.services.certificates import Verification, verify_certificate
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe, validation_text
 from counter_app.ui.ops import Op
+from counter_app.ui.roles_text import category_label, insurance_label
 
 
 class VerifyDialog(QDialog):
@@ -54,6 +55,31 @@ class VerifyDialog(QDialog):
             self._show
         ).failure(lambda exc: self.result.setText(describe(exc))).run_in_background()
 
+    def describe_content(self, content: dict[str, object]) -> list[str]:
+        labels = {
+            "name": self.tr("Name"),
+            "id_number_masked": self.tr("ID number"),
+            "insured_number": self.tr("Insured number"),
+            "category": self.tr("Category"),
+            "credit_code": self.tr("Credit code"),
+            "address": self.tr("Address"),
+            "insured_staff": self.tr("Insured staff"),
+            "as_of": self.tr("Data as of"),
+        }
+        lines = []
+        for key, label in labels.items():
+            value = content.get(key)
+            if value in (None, ""):
+                continue
+            text = category_label(str(value)) if key == "category" else str(value)
+            lines.append(f"{label}: {text}")
+        for item in content.get("insurance", []) or []:  # type: ignore[attr-defined]
+            lines.append(
+                f"{insurance_label(item['type'])}: "
+                + self.tr("since %1").replace("%1", str(item["since"]))
+            )
+        return lines
+
     def _show(self, found: Verification) -> None:
         if not found.genuine:
             self.result.setText(self.tr("NOT genuine: %1").replace("%1", found.problem))
@@ -68,6 +94,6 @@ class VerifyDialog(QDialog):
             .replace("%3", found.hall_code),
             "",
         ]
-        lines += [f"{key}: {value}" for key, value in found.content.items()]
+        lines += self.describe_content(found.content)
         self.result.setText("\n".join(lines))
         self.result.setStyleSheet("color: #1b7f3b;")

@@ -59,57 +59,57 @@
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="54" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="55" />
         <source>Personal proof of insurance</source>
         <translation>个人参保证明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="55" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="56" />
         <source>Employer proof of insurance</source>
         <translation>单位参保证明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="58" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="59" />
         <source>ID number or credit code</source>
         <translation>身份证号码或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="59" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="60" />
         <source>Issue and preview</source>
         <translation>出具并预览</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="62" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="63" />
         <source>Reprint (needs authorization)</source>
         <translation>补打（需授权）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="65" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="66" />
         <source>Verify a code…</source>
         <translation>核验验证码…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="72" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="73" />
         <source>Certificate</source>
         <translation>证明类型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="73" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="74" />
         <source>For</source>
         <translation>证明对象</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="99" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="98" />
         <source>Asking the central database…</source>
         <translation>正在查询中心数据库…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="119" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="118" />
         <source>Issued with verification code %1 (journal entry %2).</source>
         <translation>已出具，验证码 %1（流水号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="140" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="139" />
         <source>A reprint (补打) needs a supervisor.</source>
         <translation>补打证明需要领导现场授权。</translation>
     </message>
@@ -872,32 +872,77 @@ Workstation %2, hall %3</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../counter_app/ui/verify_dialog.py" line="27" />
+        <location filename="../../counter_app/ui/verify_dialog.py" line="28" />
         <source>Verify a certificate</source>
         <translation>证明核验</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/verify_dialog.py" line="33" />
+        <location filename="../../counter_app/ui/verify_dialog.py" line="34" />
         <source>Verify</source>
         <translation>核验</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/verify_dialog.py" line="52" />
+        <location filename="../../counter_app/ui/verify_dialog.py" line="53" />
         <source>Asking the central database…</source>
         <translation>正在查询中心数据库…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/verify_dialog.py" line="59" />
+        <location filename="../../counter_app/ui/verify_dialog.py" line="60" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="61" />
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="62" />
+        <source>Insured number</source>
+        <translation>个人参保编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="63" />
+        <source>Category</source>
+        <translation>参保类别</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="64" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="65" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="66" />
+        <source>Insured staff</source>
+        <translation>参保人数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="67" />
+        <source>Data as of</source>
+        <translation>数据截至</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="79" />
+        <source>since %1</source>
+        <translation>%1 起参保</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/verify_dialog.py" line="85" />
         <source>NOT genuine: %1</source>
         <translation>核验未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/verify_dialog.py" line="64" />
+        <location filename="../../counter_app/ui/verify_dialog.py" line="90" />
         <source>Genuine. Journal entry %1.</source>
         <translation>核验通过。流水号 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/verify_dialog.py" line="65" />
+        <location filename="../../counter_app/ui/verify_dialog.py" line="91" />
         <source>Issued %1 by %2 in %3.</source>
         <translation>%1 由 %2 在 %3 出具。</translation>
     </message>

@@ -27,6 +27,7 @@ from counter_app.services.certificates import (
     issue_certificate,
 )
 from counter_app.services.document_printing import DocumentPrinter
+from counter_app.services.queries import hall_name
 from counter_app.services.workstation import Workstation
 from counter_app.ui.authorize_dialog import AuthorizeDialog
 from counter_app.ui.errors import describe
@@ -87,9 +88,7 @@ class CertificateTab(QWidget):
             self.subject.setText(id_number)
 
     def office(self) -> documents.Office:
-        return documents.Office(
-            self.ws.config.hall_code, self.window_number, self.user.display_name
-        )
+        return documents.Office(hall_name(self.ws), self.window_number, self.user.display_name)
 
     def issue(self) -> None:
         if not self.issue_button.isEnabled():
