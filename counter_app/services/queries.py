@@ -177,6 +177,13 @@ def outbox_items(ws: Workstation, *, limit: int = 200) -> list[OutboxItem]:
     return items
 
 
+def case_number(ws: Workstation, case_id: str) -> str | None:
+    """The central case number of a case, once the centre has assigned it."""
+    with Session(ws.local) as session:
+        case = session.get(CaseRow, case_id)
+        return case.case_no if case else None
+
+
 def hall_name(ws: Workstation) -> str:
     """The name of this workstation's hall as printed on documents (its code if unknown)."""
     with Session(ws.local) as session:

@@ -23,6 +23,7 @@ from counter_app.ui.status_bar import CounterStatusBar
 from counter_app.ui.tabs.cases_tab import CasesTab
 from counter_app.ui.tabs.certificate_tab import CertificateTab
 from counter_app.ui.tabs.enrollment_tab import EnrollmentTab
+from counter_app.ui.tabs.print_jobs_tab import PrintJobsTab
 from counter_app.ui.tabs.sync_tab import SyncTab
 from counter_app.ui.verify_dialog import VerifyDialog
 
@@ -80,6 +81,8 @@ class TellerWindow(QMainWindow):
         self.sync_tab.sync_button.clicked.connect(self.sync_now)
         self.sync_tab.acknowledged.connect(self.refresh_views)
         self.tabs.addTab(self.sync_tab, self.tr("Sync"))
+        self.print_jobs_tab = PrintJobsTab(ws)
+        self.tabs.addTab(self.print_jobs_tab, self.tr("Print log"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         if Permission.SERVE_CUSTOMERS in self.permissions:
@@ -196,6 +199,7 @@ class TellerWindow(QMainWindow):
         ).run_in_background()
         self.sync_tab.refresh()
         self.cases_tab.refresh()
+        self.print_jobs_tab.refresh()
         if self.customer.current is not None:
             self.customer.refresh()
 

@@ -263,75 +263,85 @@
 <context>
     <name>EnrollmentTab</name>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="92" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="101" />
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="93" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="102" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="94" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="103" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="95" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="104" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="96" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="105" />
         <source>Category</source>
         <translation>参保类别</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="97" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="106" />
         <source>Insurance types</source>
         <translation>参保险种</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="98" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="107" />
         <source>Start date</source>
         <translation>参保日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="99" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="108" />
         <source>Employer credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="116" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="125" />
         <source>Accept (Ctrl+Enter)</source>
         <translation>受理（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="119" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="128" />
         <source>New (Ctrl+N)</source>
         <translation>新建（Ctrl+N）</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="130" />
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>打印受理回执（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="145" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="224" />
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="253" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="240" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="302" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="232" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="249" />
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="242" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="261" />
         <source>Accepted. The enrollment is saved on this workstation and waits for the central database (case %1).</source>
         <translation>已受理。参保登记已保存在本机，等待中心数据库确认（业务 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="276" />
+        <source>%1 (central number pending)</source>
+        <translation>%1（中心编号待分配）</translation>
     </message>
 </context>
 <context>
@@ -698,6 +708,69 @@
     </message>
 </context>
 <context>
+    <name>PrintJobsTab</name>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="24" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="25" />
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="26" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="27" />
+        <source>Reference</source>
+        <translation>业务编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="28" />
+        <source>Reprint</source>
+        <translation>补打授权人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="29" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="30" />
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="41" />
+        <source>Print again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="55" />
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="56" />
+        <source>Failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="57" />
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/print_jobs_tab.py" line="75" />
+        <source>%1 failed job(s) waiting</source>
+        <translation>%1 个打印失败的任务待处理</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <location filename="../../counter_app/ui/print_preview.py" line="71" />
@@ -801,68 +874,73 @@
 <context>
     <name>TellerWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="52" />
+        <location filename="../../counter_app/ui/main_window.py" line="53" />
         <source>Social Insurance Integrated Counter — Window %1 — %2 (%3)</source>
         <translation>社保综合柜员系统 — %1 号窗口 — %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="68" />
+        <location filename="../../counter_app/ui/main_window.py" line="69" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="73" />
+        <location filename="../../counter_app/ui/main_window.py" line="74" />
         <source>Proof of insurance</source>
         <translation>参保证明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="78" />
+        <location filename="../../counter_app/ui/main_window.py" line="79" />
         <source>Today's cases</source>
         <translation>今日业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="82" />
+        <location filename="../../counter_app/ui/main_window.py" line="83" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="123" />
+        <location filename="../../counter_app/ui/main_window.py" line="85" />
+        <source>Print log</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="126" />
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="124" />
+        <location filename="../../counter_app/ui/main_window.py" line="127" />
         <source>Identify customer</source>
         <translation>识别办事人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="128" />
+        <location filename="../../counter_app/ui/main_window.py" line="131" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="132" />
+        <location filename="../../counter_app/ui/main_window.py" line="135" />
         <source>Verify a certificate…</source>
         <translation>核验证明…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="136" />
+        <location filename="../../counter_app/ui/main_window.py" line="139" />
         <source>Log out and quit</source>
         <translation>注销并退出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="140" />
+        <location filename="../../counter_app/ui/main_window.py" line="143" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="141" />
-        <location filename="../../counter_app/ui/main_window.py" line="153" />
+        <location filename="../../counter_app/ui/main_window.py" line="144" />
+        <location filename="../../counter_app/ui/main_window.py" line="156" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="154" />
+        <location filename="../../counter_app/ui/main_window.py" line="157" />
         <source>Social Insurance Integrated Counter %1
 Workstation %2, hall %3</source>
         <translation>社保综合柜员系统 %1

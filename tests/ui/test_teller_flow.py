@@ -259,3 +259,44 @@ def test_issue_preview_and_print_a_proof_then_verify_it(
     dialog.code.setText(code[:-1] + ("0" if code[-1] != "0" else "1"))
     dialog.verify()
     assert "Genuine" not in dialog.result.text()
+
+
+def test_receipt_printing_fails_visibly_and_prints_on_retry(
+    qtbot: Any, qtmodeltester: Any, ws: Workstation, tmp_path: Any
+) -> None:
+    ws.config.printers = [{"name": "receipt", "host": "127.0.0.1", "port": 1, "timeout_s": 1.0}]
+    window = open_window(qtbot, ws)
+    tab = window.enrollment
+    assert tab is not None
+    qtbot.keyClicks(tab.id_number, NEW_PERSON)
+    tab.name.insert("赵敏")  # committed by the input method
+    qtbot.keyClicks(tab.phone, "13800138000")
+    tab.insurance["pension"].setChecked(True)
+    with qtbot.waitSignal(window.synced, timeout=20_000):
+        tab.submit()
+    assert tab.receipt_button.isEnabled()
+    tab.print_receipt()
+    qtbot.waitUntil(lambda: tab.findChild(PrintPreviewDialog) is not None, timeout=10_000)
+    preview = tab.findChild(PrintPreviewDialog)
+    assert preview is not None
+    with qtbot.waitSignal(preview.printed, timeout=20_000) as printed:
+        preview.print_now()
+    job = printed.args[0]
+    assert job.status == "failed" and "127.0.0.1:1" in preview.message.text()
+    assert "受理回执".encode("gb18030") in job.data and b"HALL01-" in job.data  # central case no.
+    preview.close()
+
+    # The printer comes back (here: re-pointed to a file); the kept job prints from the log.
+    ws.config.printers = [
+        {"name": "receipt", "connection": "file", "path": str(tmp_path / "r.bin")}
+    ]
+    jobs = window.print_jobs_tab
+    jobs.refresh()
+    qtbot.waitUntil(lambda: jobs.model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(jobs.model)
+    jobs.view.selectRow(0)
+    assert jobs.retry_button.isEnabled()
+    with qtbot.waitSignal(jobs.retried, timeout=10_000) as retried:
+        qtbot.mouseClick(jobs.retry_button, Qt.MouseButton.LeftButton)
+    assert retried.args[0].status == "printed"
+    assert (tmp_path / "r.bin").read_bytes() == job.data

@@ -25,14 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import ValidationErrors
-from counter_app.domain.insurance import EnrollmentCategory, EnrollmentForm, InsuranceType
+from counter_app.domain.insurance import (
+    Enrollment,
+    EnrollmentCategory,
+    EnrollmentForm,
+    InsuranceType,
+)
 from counter_app.domain.people import StaffUser
+from counter_app.printing import documents
+from counter_app.printing.layout import Doc
 from counter_app.services.command_bus import Accepted
+from counter_app.services.document_printing import DocumentPrinter
 from counter_app.services.enrollment import KIND, enrollment_payload
-from counter_app.services.queries import PersonSummary
+from counter_app.services.queries import PersonSummary, case_number, hall_name
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe, validation_text
 from counter_app.ui.ops import Op
+from counter_app.ui.print_preview import PrintPreviewDialog
 from counter_app.ui.roles_text import category_label, insurance_label
 
 
@@ -118,8 +127,14 @@ class EnrollmentTab(QWidget):
         self.submit_button.clicked.connect(self.submit)
         self.new_button = QPushButton(self.tr("New (Ctrl+N)"))
         self.new_button.clicked.connect(self.clear)
+        self.receipt_button = QPushButton(self.tr("Print receipt (Ctrl+P)"))
+        self.receipt_button.setObjectName("printReceipt")
+        self.receipt_button.setEnabled(False)
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.last_accepted: tuple[str, Enrollment] | None = None
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.receipt_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.submit_button)
 
@@ -143,6 +158,7 @@ class EnrollmentTab(QWidget):
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, activated=self.submit)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.clear)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
         self._category_changed()
 
     # -- form state ------------------------------------------------------------------------
@@ -225,6 +241,7 @@ class EnrollmentTab(QWidget):
             self.result.setStyleSheet("color: #b00020;")
             return
         self._clear_errors()
+        self._enrollment = enrollment
         command = self.ws.command(
             KIND, enrollment_payload(enrollment, self.window_number), self.user.username
         )
@@ -237,6 +254,8 @@ class EnrollmentTab(QWidget):
 
     def _accepted(self, accepted: Accepted) -> None:
         self.submit_button.setEnabled(True)
+        self.last_accepted = (accepted.command_uuid, self._enrollment)
+        self.receipt_button.setEnabled(True)
         self.result.setText(
             self.tr(
                 "Accepted. The enrollment is saved on this workstation and waits for the central "
@@ -245,6 +264,36 @@ class EnrollmentTab(QWidget):
         )
         self.result.setStyleSheet("color: #1b7f3b;")
         self.submitted.emit(accepted)
+
+    def print_receipt(self) -> None:
+        """Preview the acceptance receipt (受理回执) of the last accepted enrollment."""
+        if self.last_accepted is None:
+            return
+        command_uuid, enrollment = self.last_accepted
+
+        def build() -> Doc:
+            number = case_number(self.ws, command_uuid) or self.tr(
+                "%1 (central number pending)"
+            ).replace("%1", command_uuid[:8])
+            office = documents.Office(
+                hall_name(self.ws), self.window_number, self.user.display_name
+            )
+            return documents.acceptance_receipt(
+                office,
+                number,
+                "个人参保登记",
+                enrollment.name,
+                enrollment.id_number.masked(),
+                ["居民身份证（原件）"],
+                dt.date.today(),
+                dt.datetime.now(),
+            )
+
+        Op(build, parent=self).success(
+            lambda doc: PrintPreviewDialog(
+                doc, DocumentPrinter(self.ws), command_uuid, None, self
+            ).open()
+        ).run_in_background()
 
     def _refused(self, exc: BaseException) -> None:
         self.submit_button.setEnabled(True)
