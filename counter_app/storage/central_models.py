@@ -63,3 +63,8 @@ class CounterRow(CentralBase):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+
+
+# The queue tables belong to the central schema too; importing them here registers them
+# wherever the central metadata is used (migrations, the models-vs-migrations check).
+from counter_app.storage import queue_models as _queue_models  # noqa: E402, F401

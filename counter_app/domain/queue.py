@@ -1,0 +1,117 @@
+"""Hall queue rules: ticket states and their transitions, ticket numbers, who is called next.
+
+The central claim (``services/queue.py``) implements ``choose_next`` in SQL; this pure version
+is the specification the SQL is tested against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter_app.domain.errors import DomainError
+
+
+class TicketState(StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    ON_HOLD = "on_hold"
+    FINISHED = "finished"
+    NO_SHOW = "no_show"
+    LEFT = "left"
+    CLOSED = "closed"  # closed unfinished at the end of the business day
+
+
+class TicketEvent(StrEnum):
+    CALL = "call"
+    RECALL = "recall"
+    START = "start"
+    HOLD = "hold"
+    RETURN = "return"  # back to the queue (after hold, or transferred)
+    FINISH = "finish"
+    NO_SHOW = "no_show"
+    LEAVE = "leave"
+    CLOSE_DAY = "close_day"
+
+
+FINAL = frozenset({TicketState.FINISHED, TicketState.NO_SHOW, TicketState.LEFT, TicketState.CLOSED})
+
+TRANSITIONS: dict[TicketEvent, tuple[frozenset[TicketState], TicketState]] = {
+    TicketEvent.CALL: (frozenset({TicketState.WAITING}), TicketState.CALLED),
+    TicketEvent.RECALL: (frozenset({TicketState.CALLED}), TicketState.CALLED),
+    TicketEvent.START: (frozenset({TicketState.CALLED}), TicketState.SERVING),
+    TicketEvent.HOLD: (frozenset({TicketState.SERVING}), TicketState.ON_HOLD),
+    TicketEvent.RETURN: (
+        frozenset({TicketState.ON_HOLD, TicketState.CALLED, TicketState.SERVING}),
+        TicketState.WAITING,
+    ),
+    TicketEvent.FINISH: (frozenset({TicketState.SERVING}), TicketState.FINISHED),
+    TicketEvent.NO_SHOW: (frozenset({TicketState.CALLED}), TicketState.NO_SHOW),
+    TicketEvent.LEAVE: (frozenset({TicketState.WAITING, TicketState.ON_HOLD}), TicketState.LEFT),
+    TicketEvent.CLOSE_DAY: (
+        frozenset(set(TicketState) - FINAL),
+        TicketState.CLOSED,
+    ),
+}
+
+
+class InvalidTransition(DomainError):
+    def __init__(self, state: TicketState, event: TicketEvent) -> None:
+        super().__init__(f"a ticket that is {state.value} cannot take the event {event.value}")
+        self.code = "invalid_transition"
+        self.message = str(self)
+        self.state = state
+        self.event = event
+
+
+def next_state(state: TicketState, event: TicketEvent) -> TicketState:
+    allowed, target = TRANSITIONS[event]
+    if state not in allowed:
+        raise InvalidTransition(state, event)
+    return target
+
+
+def format_ticket_number(category: str, number: int) -> str:
+    """``("A", 12)`` → ``"A012"``; numbers past 999 keep all their digits."""
+    return f"{category}{number:03d}"
+
+
+@dataclass(frozen=True)
+class WaitingTicket:
+    id: int
+    category: str
+    issued_at: dt.datetime
+    target_window: int | None = None
+
+
+def choose_next(
+    window: int,
+    categories: Sequence[str],
+    waiting: Sequence[WaitingTicket],
+    now: dt.datetime,
+    aging: dt.timedelta,
+) -> WaitingTicket | None:
+    """The ticket a window calls next.
+
+    Only tickets of a category the window serves (or transferred to this very window) are
+    candidates; a ticket transferred to another window is never taken. Any ticket waiting
+    longer than ``aging`` goes first (so priority categories cannot starve the others);
+    otherwise the window's category order decides, then the original issue time.
+    """
+    rank = {code: index for index, code in enumerate(categories)}
+    candidates = [
+        t
+        for t in waiting
+        if (t.target_window == window) or (t.target_window is None and t.category in rank)
+    ]
+    if not candidates:
+        return None
+
+    def key(t: WaitingTicket) -> tuple[int, int, dt.datetime, int]:
+        aged = 0 if now - t.issued_at >= aging else 1
+        return (aged, rank.get(t.category, -1) if aged else 0, t.issued_at, t.id)
+
+    return min(candidates, key=key)

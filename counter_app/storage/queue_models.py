@@ -1,0 +1,68 @@
+"""Central queue tables: daily ticket counters, tickets, their timed periods, hall events.
+
+Queue state lives only in the centre: a ticket number or a call means something only when
+every window agrees on it. ``ticket_periods`` is append-only (a period is closed by setting
+its end once); ``queue_events`` is the numbered stream that hall displays follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Date, DateTime, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from counter_app.storage.base import CentralBase
+
+BigId = BigInteger().with_variant(Integer, "sqlite")
+
+
+class TicketCounterRow(CentralBase):
+    __tablename__ = "ticket_counters"
+
+    hall_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    category: Mapped[str] = mapped_column(String(4), primary_key=True)
+    business_day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+class TicketRow(CentralBase):
+    __tablename__ = "tickets"
+    __table_args__ = (Index("ix_tickets_queue", "hall_code", "business_day", "state"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    hall_code: Mapped[str] = mapped_column(String(16))
+    category: Mapped[str] = mapped_column(String(4))
+    number: Mapped[int] = mapped_column(Integer)
+    display: Mapped[str] = mapped_column(String(12))
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String(12))
+    window_number: Mapped[int | None] = mapped_column(Integer)
+    teller: Mapped[str | None] = mapped_column(String(50))
+    target_window: Mapped[int | None] = mapped_column(Integer)
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    call_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    closed_unfinished: Mapped[bool] = mapped_column(default=False)
+
+
+class TicketPeriodRow(CentralBase):
+    __tablename__ = "ticket_periods"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    state: Mapped[str] = mapped_column(String(12))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    window_number: Mapped[int | None] = mapped_column(Integer)
+    teller: Mapped[str | None] = mapped_column(String(50))
+
+
+class QueueEventRow(CentralBase):
+    __tablename__ = "queue_events"
+
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    hall_code: Mapped[str] = mapped_column(String(16), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)

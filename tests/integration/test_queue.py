@@ -1,0 +1,198 @@
+"""Queue numbers and call-next on both central engines, under concurrency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import uuid
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.orm import Session
+
+from counter_app.domain.queue import InvalidTransition, TicketEvent, WaitingTicket, choose_next
+from counter_app.services.queue import (
+    apply_event,
+    call_next,
+    close_day,
+    issue_ticket,
+    waiting_counts,
+)
+from counter_app.storage.engines import make_engine
+from counter_app.storage.queue_models import QueueEventRow, TicketPeriodRow, TicketRow
+
+HALL = "HALL01"
+NOW = dt.datetime(2026, 11, 24, 9, 0)
+
+
+def run_threads(count: int, target: object) -> list[BaseException]:
+    errors: list[BaseException] = []
+
+    def guarded(index: int) -> None:
+        try:
+            target(index)  # type: ignore[operator]
+        except BaseException as exc:  # surfaced to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guarded, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def test_concurrent_issue_never_repeats_a_number(central_engine: Engine, central_url: str) -> None:
+    numbers: list[str] = []
+    lock = threading.Lock()
+
+    def kiosk(_: int) -> None:
+        engine = make_engine(central_url)  # a connection pool of its own, like a real kiosk
+        for _ in range(25):
+            ticket = issue_ticket(engine, HALL, "A", now=NOW)
+            with lock:
+                numbers.append(ticket.display)
+        engine.dispose()
+
+    assert run_threads(8, kiosk) == []
+    assert sorted(numbers) == [f"A{n:03d}" for n in range(1, 201)]
+    # A new business day starts again at 1.
+    assert issue_ticket(central_engine, HALL, "A", now=NOW + dt.timedelta(days=1)).display == "A001"
+
+
+def test_twenty_windows_drain_two_thousand_tickets_each_called_once(
+    central_engine: Engine, central_url: str
+) -> None:
+    for i in range(2000):
+        issue_ticket(central_engine, HALL, "AB"[i % 2], now=NOW + dt.timedelta(seconds=i))
+    claimed: list[int] = []
+    lock = threading.Lock()
+
+    def window(index: int) -> None:
+        engine = make_engine(central_url)
+        while True:
+            ticket = call_next(
+                engine, HALL, index + 1, ["A", "B"], f"t{index}", key=str(uuid.uuid4()),
+                now=NOW + dt.timedelta(hours=1),
+            )  # fmt: skip
+            if ticket is None:
+                break
+            with lock:
+                claimed.append(ticket.id)
+        engine.dispose()
+
+    assert run_threads(20, window) == []
+    counts = Counter(claimed)
+    assert len(counts) == 2000 and max(counts.values()) == 1
+    with Session(central_engine) as session:
+        states = session.scalars(select(TicketRow.state).distinct()).all()
+        assert states == ["called"]
+        windows = session.scalars(select(TicketRow.window_number).distinct()).all()
+        assert len(windows) > 1  # the work was really shared
+
+
+def test_a_double_click_calls_once(central_engine: Engine) -> None:
+    first = issue_ticket(central_engine, HALL, "A", now=NOW)
+    second = issue_ticket(central_engine, HALL, "A", now=NOW)
+    key = str(uuid.uuid4())
+    a = call_next(central_engine, HALL, 1, ["A"], "t1", key=key, now=NOW)
+    b = call_next(central_engine, HALL, 1, ["A"], "t1", key=key, now=NOW)
+    assert a is not None and b is not None and a.id == b.id == first.id
+    assert waiting_counts(central_engine, HALL, NOW.date()) == {"A": 1}
+    c = call_next(central_engine, HALL, 1, ["A"], "t1", key=str(uuid.uuid4()), now=NOW)
+    assert c is not None and c.id == second.id
+
+
+def test_priority_order_and_aging(central_engine: Engine) -> None:
+    old_a = issue_ticket(central_engine, HALL, "A", now=NOW)
+    vip = issue_ticket(central_engine, HALL, "V", now=NOW + dt.timedelta(minutes=20))
+    later = NOW + dt.timedelta(minutes=25)
+    got = call_next(central_engine, HALL, 1, ["V", "A"], "t", key="k1", now=later)
+    assert got is not None and got.id == vip.id  # V before A while A is not aged
+    issue_ticket(central_engine, HALL, "V", now=later)
+    aged = NOW + dt.timedelta(minutes=45)
+    got = call_next(central_engine, HALL, 1, ["V", "A"], "t", key="k2", now=aged)
+    assert got is not None and got.id == old_a.id  # waited past 30 minutes: goes first
+    assert call_next(central_engine, HALL, 2, ["C"], "t", key="k3", now=aged) is None
+
+
+def test_state_machine_periods_and_day_close(central_engine: Engine) -> None:
+    ticket = issue_ticket(central_engine, HALL, "A", now=NOW)
+    called = call_next(central_engine, HALL, 3, ["A"], "t", key="k", now=NOW)
+    assert called is not None
+    apply_event(central_engine, ticket.id, TicketEvent.RECALL, now=NOW + dt.timedelta(minutes=1))
+    apply_event(central_engine, ticket.id, TicketEvent.START, now=NOW + dt.timedelta(minutes=2))
+    with pytest.raises(InvalidTransition):
+        apply_event(central_engine, ticket.id, TicketEvent.NO_SHOW)
+    done = apply_event(
+        central_engine, ticket.id, TicketEvent.FINISH, now=NOW + dt.timedelta(minutes=9)
+    )
+    assert done.state == "finished"
+    with Session(central_engine) as session:
+        periods = session.scalars(
+            select(TicketPeriodRow).where(TicketPeriodRow.ticket_id == ticket.id)
+            .order_by(TicketPeriodRow.id)
+        ).all()  # fmt: skip
+        assert [p.state for p in periods] == ["waiting", "called", "serving"]
+        assert all(p.ended_at is not None for p in periods)
+        assert periods[2].ended_at - periods[2].started_at == dt.timedelta(minutes=7)
+        recalls = session.get(TicketRow, ticket.id).recalls  # type: ignore[union-attr]
+        assert recalls == 1
+
+    issue_ticket(central_engine, HALL, "B", now=NOW)
+    assert close_day(central_engine, HALL, NOW.date()) == 1
+    with Session(central_engine) as session:
+        flagged = session.scalars(select(TicketRow).where(TicketRow.closed_unfinished)).all()
+        assert [t.category for t in flagged] == ["B"]
+        kinds = session.scalars(select(QueueEventRow.kind).order_by(QueueEventRow.seq)).all()
+        assert kinds[-1] == "day_closed" and "called" in kinds
+
+
+def test_a_ticket_transferred_to_a_window_goes_only_there(central_engine: Engine) -> None:
+    ticket = issue_ticket(central_engine, HALL, "A", now=NOW)
+    call_next(central_engine, HALL, 1, ["A"], "t", key="k1", now=NOW)
+    apply_event(central_engine, ticket.id, TicketEvent.RETURN, now=NOW)
+    with central_engine.begin() as connection:
+        connection.execute(
+            update(TicketRow).where(TicketRow.id == ticket.id).values(target_window=5)
+        )
+    assert call_next(central_engine, HALL, 1, ["A"], "t", key="k2", now=NOW) is None
+    got = call_next(central_engine, HALL, 5, ["C"], "t", key="k3", now=NOW)
+    assert got is not None and got.id == ticket.id
+
+
+queues = st.lists(
+    st.tuples(st.sampled_from("AVBC"), st.integers(0, 90), st.sampled_from([None, None, 1, 2])),
+    min_size=1,
+    max_size=12,
+)
+
+
+@pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(queue=queues, categories=st.permutations("VAB"))
+def test_the_sql_claim_follows_the_pure_rule(
+    central_engine: Engine, queue: list[tuple[str, int, int | None]], categories: list[str]
+) -> None:
+    with central_engine.begin() as connection:
+        connection.execute(delete(TicketRow))
+    now = NOW + dt.timedelta(minutes=120)
+    waiting = []
+    for category, minutes, target in queue:
+        t = issue_ticket(central_engine, HALL, category, now=NOW + dt.timedelta(minutes=minutes))
+        if target is not None:
+            with central_engine.begin() as connection:
+                connection.execute(
+                    update(TicketRow).where(TicketRow.id == t.id).values(target_window=target)
+                )
+        waiting.append(WaitingTicket(t.id, category, t.issued_at, target))
+    cats = list(categories[:2])
+    expected = choose_next(1, cats, waiting, now, dt.timedelta(minutes=60))
+    got = call_next(central_engine, HALL, 1, cats, "t", key=str(uuid.uuid4()), now=now,
+                    aging=dt.timedelta(minutes=60))  # fmt: skip
+    assert (got.id if got else None) == (expected.id if expected else None)
