@@ -115,3 +115,23 @@ def choose_next(
         return (aged, rank.get(t.category, -1) if aged else 0, t.issued_at, t.id)
 
     return min(candidates, key=key)
+
+
+@dataclass(frozen=True)
+class QueueCategory:
+    code: str
+    name: str
+
+
+DEFAULT_CATEGORIES = (
+    QueueCategory("V", "优先"),
+    QueueCategory("A", "个人业务"),
+    QueueCategory("B", "单位业务"),
+    QueueCategory("C", "咨询"),
+    QueueCategory("Y", "预约"),
+)
+
+
+def announcement(display: str, window: int) -> str:
+    """The text shown and spoken for a call: 请 A012 号到 3 号窗口办理."""
+    return f"请 {display} 号到 {window} 号窗口办理"

@@ -196,7 +196,13 @@ def apply_event(
         row.state = target.value
         if event is not TicketEvent.RECALL:
             _open_period(session, row, target.value, now)
-        _event(session, row.hall_code, event.value, {"ticket": row.display}, now)
+        _event(
+            session,
+            row.hall_code,
+            event.value,
+            {"ticket": row.display, "window": row.window_number},
+            now,
+        )
         return _ticket(row)
 
 
@@ -239,3 +245,35 @@ def waiting_counts(central: Engine, hall: str, day: dt.date) -> dict[str, int]:
             .group_by(TicketRow.category)
         ).all()
     return {category: int(n) for category, n in rows}
+
+
+@dataclass(frozen=True)
+class HallEvent:
+    seq: int
+    kind: str
+    payload: dict[str, object]
+    created_at: dt.datetime
+
+
+def events_after(central: Engine, hall: str, seq: int, limit: int = 200) -> list[HallEvent]:
+    """The hall's events after ``seq``, in order (the display's event stream)."""
+    with Session(central) as session:
+        rows = session.scalars(
+            select(QueueEventRow)
+            .where(QueueEventRow.hall_code == hall, QueueEventRow.seq > seq)
+            .order_by(QueueEventRow.seq)
+            .limit(limit)
+        ).all()
+        return [HallEvent(r.seq, r.kind, json.loads(r.payload), r.created_at) for r in rows]
+
+
+def recent_calls(central: Engine, hall: str, limit: int = 6) -> list[HallEvent]:
+    """The latest calls and recalls, newest first (what a display shows after a re-sync)."""
+    with Session(central) as session:
+        rows = session.scalars(
+            select(QueueEventRow)
+            .where(QueueEventRow.hall_code == hall, QueueEventRow.kind.in_(["called", "recall"]))
+            .order_by(QueueEventRow.seq.desc())
+            .limit(limit)
+        ).all()
+        return [HallEvent(r.seq, r.kind, json.loads(r.payload), r.created_at) for r in rows]

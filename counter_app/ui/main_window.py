@@ -18,6 +18,7 @@ from counter_app.services.workstation import SyncReport, Workstation
 from counter_app.ui.customer_panel import CustomerPanel
 from counter_app.ui.idle_lock import IdleWatcher, LockDialog
 from counter_app.ui.ops import Op
+from counter_app.ui.queue_dock import QueueDock
 from counter_app.ui.roles_text import role_label
 from counter_app.ui.status_bar import CounterStatusBar
 from counter_app.ui.tabs.cases_tab import CasesTab
@@ -93,6 +94,10 @@ class TellerWindow(QMainWindow):
         splitter.setStretchFactor(splitter.count() - 1, 1)
         splitter.setSizes([360, 920][-splitter.count() :])
         self.setCentralWidget(splitter)
+        self.queue_dock: QueueDock | None = None
+        if Permission.SERVE_CUSTOMERS in self.permissions:
+            self.queue_dock = QueueDock(ws, user, window_number, self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
         self._build_menu()
 
         self._last_id = ""
@@ -205,6 +210,8 @@ class TellerWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync_timer.stop()
+        if self.queue_dock is not None:
+            self.queue_dock.timer.stop()
         if self.idle is not None:
             self.idle.stop()
         super().closeEvent(event)

@@ -1,0 +1,79 @@
+"""The teller's queue dock against a real central database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counter_app.services import queue
+from counter_app.services.auth import authenticate
+from counter_app.services.workstation import Workstation
+from counter_app.storage.queue_models import TicketRow
+from counter_app.ui.main_window import TellerWindow
+
+
+def window_for(qtbot: Any, ws: Workstation) -> TellerWindow:
+    user = authenticate(ws.local, "teller1", "demo-teller1")
+    window = TellerWindow(ws, user, 3)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.synced, timeout=20_000):
+        window.show()
+    return window
+
+
+def test_call_recall_no_show_then_serve_and_finish(qtbot: Any, ws: Workstation) -> None:
+    central = ws.central()
+    now = dt.datetime.now()
+    first = queue.issue_ticket(central, "HALL01", "A", now=now)
+    second = queue.issue_ticket(central, "HALL01", "V", now=now)
+    dock = window_for(qtbot, ws).queue_dock
+    assert dock is not None
+    qtbot.waitUntil(lambda: "1" in dock.waiting_label.text(), timeout=10_000)
+
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000) as changed:
+        qtbot.mouseClick(dock.buttons["call"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dock.buttons["call"], Qt.MouseButton.LeftButton)  # a double click
+    assert changed.args[0].id == second.id  # V (priority) before A
+    assert dock.ticket_label.text() == "V001"
+    with Session(central) as session:
+        called = session.scalar(
+            select(func.count()).select_from(TicketRow).where(TicketRow.state == "called")
+        )
+    assert called == 1  # the double click called once
+
+    assert not dock.buttons["no_show"].isEnabled()
+    for _ in range(2):
+        with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
+            dock.act("recall")
+    assert dock.buttons["no_show"].isEnabled()
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
+        dock.act("no_show")
+    assert dock.ticket_label.text() == "—"
+
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000) as changed:
+        dock.act("call")
+    assert changed.args[0].id == first.id
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
+        dock.act("start")
+    assert dock.buttons["finish"].isEnabled()
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
+        dock.act("finish")
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
+        dock.act("call")
+    assert "Nobody is waiting" in dock.message.text()
+
+
+def test_the_dock_says_plainly_when_the_centre_is_down(qtbot: Any, ws: Workstation) -> None:
+    window = window_for(qtbot, ws)
+    dock = window.queue_dock
+    assert dock is not None
+    ws.forget_central()
+    ws.config.central_url = "postgresql://nobody@127.0.0.1:1/none"
+    dock.act("call")
+    qtbot.waitUntil(lambda: "cannot be reached" in dock.message.text(), timeout=15_000)
+    assert "Walk-in" in dock.message.text()
+    assert window.enrollment is not None and window.enrollment.isEnabled()
