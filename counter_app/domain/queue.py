@@ -99,7 +99,8 @@ def choose_next(
     Only tickets of a category the window serves (or transferred to this very window) are
     candidates; a ticket transferred to another window is never taken. Any ticket waiting
     longer than ``aging`` goes first (so priority categories cannot starve the others);
-    otherwise the window's category order decides, then the original issue time.
+    otherwise a ticket transferred to this window comes first, then the window's category
+    order decides; ties go by the original issue time.
     """
     rank = {code: index for index, code in enumerate(categories)}
     candidates = [
@@ -111,8 +112,9 @@ def choose_next(
         return None
 
     def key(t: WaitingTicket) -> tuple[int, int, dt.datetime, int]:
-        aged = 0 if now - t.issued_at >= aging else 1
-        return (aged, rank.get(t.category, -1) if aged else 0, t.issued_at, t.id)
+        if now - t.issued_at >= aging:
+            return (0, 0, t.issued_at, t.id)
+        return (1, -1 if t.target_window == window else rank[t.category], t.issued_at, t.id)
 
     return min(candidates, key=key)
 

@@ -16,7 +16,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, bindparam, func, select, text, update
+from sqlalchemy import Date, DateTime, Engine, bindparam, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -124,8 +124,8 @@ def _claim_sql(dialect: str, categories: Sequence[str]) -> str:
               AND (target_window = :window
                    OR (target_window IS NULL AND category IN :categories))
             ORDER BY CASE WHEN issued_at <= :aged_before THEN 0 ELSE 1 END,
-                     CASE WHEN target_window = :window THEN -1
-                          WHEN issued_at <= :aged_before THEN 0
+                     CASE WHEN issued_at <= :aged_before THEN 0
+                          WHEN target_window = :window THEN -1
                           ELSE CASE category {rank} END END,
                      issued_at, id
             LIMIT 1 {lock}
@@ -158,7 +158,10 @@ def call_next(
     }
     params.update({f"cat{i}": c for i, c in enumerate(categories)})
     statement = text(_claim_sql(central.dialect.name, categories)).bindparams(
-        bindparam("categories", expanding=True)
+        bindparam("categories", expanding=True),
+        # Typed, so SQLite compares them in the same text form the columns are stored in.
+        bindparam("aged_before", type_=DateTime()),
+        bindparam("day", type_=Date()),
     )
     with Session(central) as session, session.begin():
         earlier = session.scalar(select(TicketRow).where(TicketRow.call_key == key))
@@ -277,3 +280,13 @@ def recent_calls(central: Engine, hall: str, limit: int = 6) -> list[HallEvent]:
             .limit(limit)
         ).all()
         return [HallEvent(r.seq, r.kind, json.loads(r.payload), r.created_at) for r in rows]
+
+
+def latest_seq(central: Engine, hall: str) -> int:
+    with Session(central) as session:
+        return int(
+            session.scalar(
+                select(func.max(QueueEventRow.seq)).where(QueueEventRow.hall_code == hall)
+            )
+            or 0
+        )

@@ -498,6 +498,47 @@
     </message>
 </context>
 <context>
+    <name>HallDisplay</name>
+    <message>
+        <location filename="../../counter_app/ui/hall_display.py" line="32" />
+        <source>Hall display</source>
+        <translation>叫号屏</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/hall_display.py" line="41" />
+        <source>Now calling</source>
+        <translation>正在叫号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/hall_display.py" line="78" />
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../counter_app/ui/kiosk.py" line="32" />
+        <source>Take a number</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/kiosk.py" line="34" />
+        <source>Please choose your business</source>
+        <translation>请选择办理业务</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/kiosk.py" line="99" />
+        <source>Your number: %1</source>
+        <translation>您的号码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/kiosk.py" line="101" />
+        <source>The ticket could not be printed; please remember your number.</source>
+        <translation>号票打印失败，请记住您的号码。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../counter_app/ui/roles_text.py" line="14" />
@@ -819,6 +860,80 @@
     </message>
 </context>
 <context>
+    <name>QueueDock</name>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="35" />
+        <source>Queue</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="54" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="163" />
+        <source>No ticket</source>
+        <translation>当前无号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="67" />
+        <source>Call next (F9)</source>
+        <translation>叫号（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="68" />
+        <source>Recall (F10)</source>
+        <translation>重呼（F10）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="69" />
+        <source>Start (F11)</source>
+        <translation>开始办理（F11）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="70" />
+        <source>Finish (F12)</source>
+        <translation>办结（F12）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="71" />
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="72" />
+        <source>Back to queue</source>
+        <translation>退回队列</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="149" />
+        <source>Nobody is waiting for this window.</source>
+        <translation>本窗口暂无等候群众。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="165" />
+        <source>Called — waiting for the customer</source>
+        <translation>已叫号，等候群众到窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="166" />
+        <source>Serving</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="173" />
+        <source>Walk-in customers can still be served.</source>
+        <translation>无号群众仍可直接办理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="187" />
+        <source>Queue offline: the central database cannot be reached.</source>
+        <translation>叫号离线：无法连接中心数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="194" />
+        <source>Waiting: %1</source>
+        <translation>等候：%1</translation>
+    </message>
+</context>
+<context>
     <name>SyncTab</name>
     <message>
         <location filename="../../counter_app/ui/tabs/sync_tab.py" line="38" />
@@ -874,73 +989,73 @@
 <context>
     <name>TellerWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="53" />
+        <location filename="../../counter_app/ui/main_window.py" line="54" />
         <source>Social Insurance Integrated Counter — Window %1 — %2 (%3)</source>
         <translation>社保综合柜员系统 — %1 号窗口 — %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="69" />
+        <location filename="../../counter_app/ui/main_window.py" line="70" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="74" />
+        <location filename="../../counter_app/ui/main_window.py" line="75" />
         <source>Proof of insurance</source>
         <translation>参保证明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="79" />
+        <location filename="../../counter_app/ui/main_window.py" line="80" />
         <source>Today's cases</source>
         <translation>今日业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="83" />
+        <location filename="../../counter_app/ui/main_window.py" line="84" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="85" />
+        <location filename="../../counter_app/ui/main_window.py" line="86" />
         <source>Print log</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="126" />
+        <location filename="../../counter_app/ui/main_window.py" line="131" />
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="127" />
+        <location filename="../../counter_app/ui/main_window.py" line="132" />
         <source>Identify customer</source>
         <translation>识别办事人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="131" />
+        <location filename="../../counter_app/ui/main_window.py" line="136" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="135" />
+        <location filename="../../counter_app/ui/main_window.py" line="140" />
         <source>Verify a certificate…</source>
         <translation>核验证明…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="139" />
+        <location filename="../../counter_app/ui/main_window.py" line="144" />
         <source>Log out and quit</source>
         <translation>注销并退出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="143" />
+        <location filename="../../counter_app/ui/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="144" />
-        <location filename="../../counter_app/ui/main_window.py" line="156" />
+        <location filename="../../counter_app/ui/main_window.py" line="149" />
+        <location filename="../../counter_app/ui/main_window.py" line="161" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="157" />
+        <location filename="../../counter_app/ui/main_window.py" line="162" />
         <source>Social Insurance Integrated Counter %1
 Workstation %2, hall %3</source>
         <translation>社保综合柜员系统 %1

@@ -1,0 +1,115 @@
+"""取号机 — the ticket kiosk: one large button per category, then the number on screen.
+
+The ticket is printed on the printer named ``kiosk`` (or the first thermal printer
+configured); if printing fails the number stays on screen large enough to note down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from counter_app.domain.queue import DEFAULT_CATEGORIES
+from counter_app.printing import documents
+from counter_app.services import queue
+from counter_app.services.document_printing import DocumentPrinter, configured_printers
+from counter_app.services.queries import hall_name
+from counter_app.services.workstation import Workstation
+from counter_app.ui.errors import describe
+from counter_app.ui.ops import Op
+
+DEFAULT_SERVICE_MINUTES = 6
+
+
+class KioskWindow(QWidget):
+    issued = Signal(object)  # (queue.Ticket, print status)
+
+    def __init__(self, ws: Workstation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(self.tr("Take a number"))
+        self.setObjectName("kiosk")
+        title = QLabel(self.tr("Please choose your business"))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = title.font()
+        font.setPointSize(font.pointSize() + 14)
+        title.setFont(font)
+        grid = QGridLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for index, category in enumerate(DEFAULT_CATEGORIES):
+            button = QPushButton(f"{category.code}  {category.name}")
+            button.setObjectName(f"kiosk_{category.code}")
+            button.setMinimumHeight(120)
+            big = button.font()
+            big.setPointSize(big.pointSize() + 12)
+            button.setFont(big)
+            button.clicked.connect(lambda _=False, c=category.code: self.take(c))
+            self.buttons[category.code] = button
+            grid.addWidget(button, index // 2, index % 2)
+        self.result = QLabel()
+        self.result.setObjectName("kioskResult")
+        self.result.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.result.setWordWrap(True)
+        big = self.result.font()
+        big.setPointSize(big.pointSize() + 10)
+        self.result.setFont(big)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.result)
+        self.clear_timer = QTimer(self)
+        self.clear_timer.setSingleShot(True)
+        self.clear_timer.timeout.connect(self.result.clear)
+
+    def _printer_name(self) -> str | None:
+        printers = [p for p in configured_printers(self.ws) if p.kind == "escpos"]
+        named = [p for p in printers if p.name == "kiosk"]
+        return (named or printers or [None])[0].name if (named or printers) else None  # type: ignore[union-attr]
+
+    def take(self, category: str) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(False)
+        hall = self.ws.config.hall_code
+        printer_name = self._printer_name()
+
+        def run() -> tuple[queue.Ticket, str]:
+            central = self.ws.central()
+            ticket = queue.issue_ticket(central, hall, category)
+            ahead = max(
+                0, queue.waiting_counts(central, hall, dt.date.today()).get(category, 1) - 1
+            )
+            if printer_name is None:
+                return ticket, "no printer"
+            names = {c.code: c.name for c in DEFAULT_CATEGORIES}
+            doc = documents.queue_ticket(
+                hall_name(self.ws), ticket.display, names.get(category, category), ahead,
+                ahead * DEFAULT_SERVICE_MINUTES, ticket.issued_at,
+            )  # fmt: skip
+            job = DocumentPrinter(self.ws).print(doc, printer_name, ticket.display)
+            return ticket, job.status
+
+        Op(run, parent=self).success(self._issued).failure(self._failed).run_in_background()
+
+    def _issued(self, result: tuple[queue.Ticket, str]) -> None:
+        ticket, status = result
+        for button in self.buttons.values():
+            button.setEnabled(True)
+        text = self.tr("Your number: %1").replace("%1", ticket.display)
+        if status != "printed":
+            text += "\n" + self.tr("The ticket could not be printed; please remember your number.")
+        self.result.setText(text)
+        self.clear_timer.start(15_000)
+        self.issued.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(True)
+        self.result.setText(describe(exc))
+
+
+def run(ws: Workstation, app: QApplication) -> int:
+    window = KioskWindow(ws)
+    window.showFullScreen()
+    return app.exec()
