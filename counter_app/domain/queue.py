@@ -137,3 +137,14 @@ DEFAULT_CATEGORIES = (
 def announcement(display: str, window: int) -> str:
     """The text shown and spoken for a call: 请 A012 号到 3 号窗口办理."""
     return f"请 {display} 号到 {window} 号窗口办理"
+
+
+PAUSE_REASONS = ("lunch", "meeting", "back_office", "other")
+
+# GB/T 39734 five-level satisfaction scale: score → label.
+RATING_LEVELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
+
+
+def needs_follow_up(level: int) -> bool:
+    """不满意 and 非常不满意 open a follow-up that a supervisor must close."""
+    return level <= 2

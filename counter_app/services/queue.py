@@ -20,12 +20,25 @@ from sqlalchemy import Date, DateTime, Engine, bindparam, func, select, text, up
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from counter_app.domain.queue import TicketEvent, TicketState, format_ticket_number, next_state
+from counter_app.domain.errors import DomainError, ValidationError
+from counter_app.domain.queue import (
+    PAUSE_REASONS,
+    RATING_LEVELS,
+    TicketEvent,
+    TicketState,
+    format_ticket_number,
+    needs_follow_up,
+    next_state,
+)
+from counter_app.domain.roles import Permission, Role, require
 from counter_app.storage.queue_models import (
+    FollowUpRow,
     QueueEventRow,
+    RatingRow,
     TicketCounterRow,
     TicketPeriodRow,
     TicketRow,
+    WindowStatusRow,
 )
 
 
@@ -167,6 +180,7 @@ def call_next(
         earlier = session.scalar(select(TicketRow).where(TicketRow.call_key == key))
         if earlier is not None:
             return _ticket(earlier)  # the same click again: the same ticket
+        _check_not_paused(session, hall, window)
         claimed = session.execute(statement, params).scalar_one_or_none()
         if claimed is None:
             return None
@@ -290,3 +304,130 @@ def latest_seq(central: Engine, hall: str) -> int:
             )
             or 0
         )
+
+
+class WindowPaused(DomainError):
+    def __init__(self, window: int, reason: str) -> None:
+        super().__init__(f"window {window} is paused ({reason}); resume it to call tickets")
+        self.code = "window_paused"
+        self.message = str(self)
+
+
+def set_paused(
+    central: Engine, hall: str, window: int, reason: str | None, *, now: dt.datetime | None = None
+) -> None:
+    """Pause a window with a mandatory reason (``None`` resumes it)."""
+    now = now or dt.datetime.now()
+    if reason is not None and reason not in PAUSE_REASONS:
+        raise ValidationError(
+            "reason", "choice", f"a pause needs one of {', '.join(PAUSE_REASONS)}"
+        )
+    with Session(central) as session, session.begin():
+        status = session.get(WindowStatusRow, (hall, window))
+        if status is None:
+            status = WindowStatusRow(hall_code=hall, window_number=window, since=now)
+            session.add(status)
+        status.paused = reason is not None
+        status.reason = reason or ""
+        status.since = now
+        _event(session, hall, "paused" if reason else "resumed", {"window": window}, now)
+
+
+def _check_not_paused(session: Session, hall: str, window: int) -> None:
+    status = session.get(WindowStatusRow, (hall, window))
+    if status is not None and status.paused:
+        raise WindowPaused(window, status.reason)
+
+
+def transfer(
+    central: Engine,
+    ticket_id: int,
+    *,
+    category: str | None = None,
+    window: int | None = None,
+    now: dt.datetime | None = None,
+) -> Ticket:
+    """Send a called or served ticket back to the queue, to another category or window.
+
+    The ticket keeps its original issue time, so it does not lose its place.
+    """
+    now = now or dt.datetime.now()
+    if category is None and window is None:
+        raise ValidationError("transfer", "required", "choose a category or a window")
+    with Session(central) as session, session.begin():
+        row = session.get(TicketRow, ticket_id, with_for_update=True)
+        if row is None:
+            raise LookupError(f"no ticket {ticket_id}")
+        row.state = next_state(TicketState(row.state), TicketEvent.RETURN).value
+        row.window_number, row.teller, row.call_key = None, None, None
+        if category:
+            row.category = category
+        row.target_window = window
+        _open_period(session, row, row.state, now)
+        _event(
+            session, row.hall_code, "transferred",
+            {"ticket": row.display, "category": row.category, "window": window}, now,
+        )  # fmt: skip
+        return _ticket(row)
+
+
+def serve_walk_in(
+    central: Engine, hall: str, window: int, teller: str, *, now: dt.datetime | None = None
+) -> Ticket:
+    """A customer served at once without queueing: a W ticket from the central counter."""
+    now = now or dt.datetime.now()
+    ticket = issue_ticket(central, hall, "W", now=now)
+    with Session(central) as session, session.begin():
+        row = session.get(TicketRow, ticket.id, with_for_update=True)
+        assert row is not None
+        row.state, row.window_number, row.teller = TicketState.SERVING.value, window, teller
+        _open_period(session, row, row.state, now)
+        _event(session, hall, "walk_in", {"ticket": row.display, "window": window}, now)
+        return _ticket(row)
+
+
+def rate(central: Engine, ticket_id: int, level: int, *, now: dt.datetime | None = None) -> int:
+    """Record the customer's rating of a finished service; returns the rating id."""
+    now = now or dt.datetime.now()
+    if level not in RATING_LEVELS:
+        raise ValidationError("level", "choice", "a rating is one of the five levels")
+    with Session(central) as session, session.begin():
+        ticket = session.get(TicketRow, ticket_id)
+        if ticket is None or ticket.state != TicketState.FINISHED.value:
+            raise ValidationError("ticket", "state", "only a finished service can be rated")
+        rating = RatingRow(
+            ticket_id=ticket_id, hall_code=ticket.hall_code, window_number=ticket.window_number,
+            teller=ticket.teller, level=level, created_at=now,
+        )  # fmt: skip
+        session.add(rating)
+        session.flush()
+        if needs_follow_up(level):
+            session.add(FollowUpRow(rating_id=rating.id, opened_at=now))
+        return rating.id
+
+
+def open_follow_ups(central: Engine, hall: str) -> list[tuple[int, int, str | None, int]]:
+    """(follow-up id, window, teller, level) of every bad rating not yet followed up."""
+    with Session(central) as session:
+        rows = session.execute(
+            select(FollowUpRow.id, RatingRow.window_number, RatingRow.teller, RatingRow.level)
+            .join(RatingRow, RatingRow.id == FollowUpRow.rating_id)
+            .where(RatingRow.hall_code == hall, FollowUpRow.closed_at.is_(None))
+            .order_by(FollowUpRow.id)
+        ).all()
+        return [(int(a), int(b or 0), c, int(d)) for a, b, c, d in rows]
+
+
+def close_follow_up(
+    central: Engine, follow_up_id: int, supervisor: str, role: Role, note: str,
+    *, now: dt.datetime | None = None,
+) -> None:  # fmt: skip
+    """Only a supervisor closes a follow-up, and only with a note of what was done."""
+    require(supervisor, role, Permission.APPROVE_CASES)
+    if not note.strip():
+        raise ValidationError("note", "required", "say what was done about the complaint")
+    with Session(central) as session, session.begin():
+        row = session.get(FollowUpRow, follow_up_id)
+        if row is None or row.closed_at is not None:
+            raise ValidationError("follow_up", "state", "this follow-up is not open")
+        row.closed_by, row.closed_at, row.note = supervisor, now or dt.datetime.now(), note.strip()

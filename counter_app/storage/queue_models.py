@@ -66,3 +66,42 @@ class QueueEventRow(CentralBase):
     kind: Mapped[str] = mapped_column(String(20))
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class WindowStatusRow(CentralBase):
+    """Whether a window is paused (and why); a paused window is never given a ticket."""
+
+    __tablename__ = "window_status"
+
+    hall_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    window_number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    paused: Mapped[bool] = mapped_column(default=False)
+    reason: Mapped[str] = mapped_column(String(50), default="")
+    since: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class RatingRow(CentralBase):
+    """A customer's rating of one service (好差评); the rater is anonymous."""
+
+    __tablename__ = "ratings"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    hall_code: Mapped[str] = mapped_column(String(16))
+    window_number: Mapped[int | None] = mapped_column(Integer)
+    teller: Mapped[str | None] = mapped_column(String(50))
+    level: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class FollowUpRow(CentralBase):
+    """A bad rating's follow-up, open until a supervisor closes it with a note."""
+
+    __tablename__ = "rating_follow_ups"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    rating_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(50))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)

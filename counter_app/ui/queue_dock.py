@@ -12,7 +12,15 @@ import uuid
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.domain.people import StaffUser
 from counter_app.domain.queue import DEFAULT_CATEGORIES, TicketEvent
@@ -20,6 +28,7 @@ from counter_app.services import queue
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
+from counter_app.ui.rating_window import RatingWindow
 
 NO_SHOW_AFTER_RECALLS = 2
 
@@ -70,6 +79,10 @@ class QueueDock(QDockWidget):
                 ("finish", self.tr("Finish (F12)"), "F12"),
                 ("no_show", self.tr("No-show"), ""),
                 ("return", self.tr("Back to queue"), ""),
+                ("hold", self.tr("Hold"), ""),
+                ("transfer", self.tr("Transfer to"), ""),
+                ("walk_in", self.tr("Serve a walk-in"), ""),
+                ("pause", self.tr("Pause / resume"), ""),
             )
         ):
             button = QPushButton(label)
@@ -81,6 +94,24 @@ class QueueDock(QDockWidget):
                 QShortcut(
                     QKeySequence(shortcut), parent or self, activated=lambda k=key: self.act(k)
                 )
+
+        self.transfer_to = QComboBox()
+        self.transfer_to.setObjectName("transferTo")
+        for category in DEFAULT_CATEGORIES:
+            self.transfer_to.addItem(f"{category.code} {category.name}", category.code)
+        self.pause_reason = QComboBox()
+        self.pause_reason.setObjectName("pauseReason")
+        for reason, label in (
+            ("lunch", self.tr("Lunch")),
+            ("meeting", self.tr("Meeting")),
+            ("back_office", self.tr("Back office")),
+            ("other", self.tr("Other")),
+        ):
+            self.pause_reason.addItem(label, reason)
+        self.paused = False
+        grid.addWidget(self.transfer_to, 5, 0)
+        grid.addWidget(self.pause_reason, 5, 1)
+        self.rating: RatingWindow | None = None
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -106,8 +137,13 @@ class QueueDock(QDockWidget):
             "start": state == "called",
             "finish": state == "serving",
             "no_show": state == "called" and self.recalls >= self.no_show_after,
-            "return": state in ("called", "serving"),
+            "return": state in ("called", "serving", "on_hold"),
+            "hold": state == "serving",
+            "transfer": state in ("called", "serving"),
+            "walk_in": state in (None, "finished", "no_show", "waiting") and not self.paused,
+            "pause": state is None,
         }
+        enabled["call"] = enabled["call"] and not self.paused
         for key, button in self.buttons.items():
             button.setEnabled(enabled[key] and not self._busy)
 
@@ -119,8 +155,20 @@ class QueueDock(QDockWidget):
         key = str(uuid.uuid4())  # one key per click: a repeated delivery claims nothing new
         current = self.current
 
+        reason = None if self.paused else str(self.pause_reason.currentData())
+        target = str(self.transfer_to.currentData())
+
         def run() -> queue.Ticket | None:
             central = self.ws.central()
+            hall = self.ws.config.hall_code
+            if action == "pause":
+                queue.set_paused(central, hall, self.window_number, reason)
+                return None
+            if action == "walk_in":
+                return queue.serve_walk_in(central, hall, self.window_number, self.user.username)
+            if action == "transfer":
+                assert current is not None
+                return queue.transfer(central, current.id, category=target)
             if action == "call":
                 return queue.call_next(
                     central, self.ws.config.hall_code, self.window_number, self.categories,
@@ -133,6 +181,7 @@ class QueueDock(QDockWidget):
                 "finish": TicketEvent.FINISH,
                 "no_show": TicketEvent.NO_SHOW,
                 "return": TicketEvent.RETURN,
+                "hold": TicketEvent.HOLD,
             }[action]
             return queue.apply_event(central, current.id, event)
 
@@ -149,11 +198,18 @@ class QueueDock(QDockWidget):
                 self.message.setText(self.tr("Nobody is waiting for this window."))
         elif action == "recall":
             self.recalls += 1
-        if action in ("finish", "no_show", "return"):
+        if action == "pause":
+            self.paused = not self.paused
+            self.state_label.setText(self.tr("Paused") if self.paused else self.tr("No ticket"))
+        if action == "finish" and ticket is not None:
+            self.rating = RatingWindow(self.ws, ticket.id)
+            self.rating.show()
+        if action in ("finish", "no_show", "return", "transfer", "pause"):
             ticket = None  # this window is free again
         self.current = ticket
         self.ticket_label.setText(ticket.display if ticket else "—")
-        self.state_label.setText(self._state_text(ticket))
+        if not self.paused:
+            self.state_label.setText(self._state_text(ticket))
         self._update_buttons()
         self.ticket_changed.emit(ticket)
         self.refresh_counts()
@@ -164,6 +220,7 @@ class QueueDock(QDockWidget):
         return {
             "called": self.tr("Called — waiting for the customer"),
             "serving": self.tr("Serving"),
+            "on_hold": self.tr("On hold"),
         }.get(ticket.state, ticket.state)
 
     def _failed(self, exc: BaseException) -> None:

@@ -862,75 +862,144 @@
 <context>
     <name>QueueDock</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="35" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="44" />
         <source>Queue</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="54" />
-        <location filename="../../counter_app/ui/queue_dock.py" line="163" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="63" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="203" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="219" />
         <source>No ticket</source>
         <translation>当前无号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="67" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="76" />
         <source>Call next (F9)</source>
         <translation>叫号（F9）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="68" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="77" />
         <source>Recall (F10)</source>
         <translation>重呼（F10）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="69" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="78" />
         <source>Start (F11)</source>
         <translation>开始办理（F11）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="70" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="79" />
         <source>Finish (F12)</source>
         <translation>办结（F12）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="71" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="80" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="72" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="81" />
         <source>Back to queue</source>
         <translation>退回队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="149" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="82" />
+        <source>Hold</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="83" />
+        <source>Transfer to</source>
+        <translation>转移到</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="84" />
+        <source>Serve a walk-in</source>
+        <translation>无号办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="85" />
+        <source>Pause / resume</source>
+        <translation>暂停/恢复</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="105" />
+        <source>Lunch</source>
+        <translation>午休</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="106" />
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="107" />
+        <source>Back office</source>
+        <translation>后台业务</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="108" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="198" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候群众。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="165" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="203" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="221" />
         <source>Called — waiting for the customer</source>
         <translation>已叫号，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="166" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="222" />
         <source>Serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="173" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="223" />
+        <source>On hold</source>
+        <translation>挂起中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="230" />
         <source>Walk-in customers can still be served.</source>
         <translation>无号群众仍可直接办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="187" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="244" />
         <source>Queue offline: the central database cannot be reached.</source>
         <translation>叫号离线：无法连接中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="194" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="251" />
         <source>Waiting: %1</source>
         <translation>等候：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RatingWindow</name>
+    <message>
+        <location filename="../../counter_app/ui/rating_window.py" line="27" />
+        <source>Please rate our service</source>
+        <translation>请对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/rating_window.py" line="28" />
+        <source>How satisfied are you with this service?</source>
+        <translation>您对本次服务满意吗？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/rating_window.py" line="59" />
+        <source>Thank you!</source>
+        <translation>谢谢您的评价！</translation>
     </message>
 </context>
 <context>

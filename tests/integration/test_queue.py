@@ -196,3 +196,60 @@ def test_the_sql_claim_follows_the_pure_rule(
     got = call_next(central_engine, HALL, 1, cats, "t", key=str(uuid.uuid4()), now=now,
                     aging=dt.timedelta(minutes=60))  # fmt: skip
     assert (got.id if got else None) == (expected.id if expected else None)
+
+
+def test_a_paused_window_gets_no_calls(central_engine: Engine) -> None:
+    from counter_app.services.queue import WindowPaused, set_paused
+
+    issue_ticket(central_engine, HALL, "A", now=NOW)
+    with pytest.raises(Exception, match="needs one of"):
+        set_paused(central_engine, HALL, 2, "coffee")
+    set_paused(central_engine, HALL, 2, "lunch", now=NOW)
+    with pytest.raises(WindowPaused):
+        call_next(central_engine, HALL, 2, ["A"], "t", key="p1", now=NOW)
+    assert call_next(central_engine, HALL, 3, ["A"], "t", key="p2", now=NOW) is not None
+    set_paused(central_engine, HALL, 2, None, now=NOW)
+    issue_ticket(central_engine, HALL, "A", now=NOW)
+    assert call_next(central_engine, HALL, 2, ["A"], "t", key="p3", now=NOW) is not None
+
+
+def test_transfer_keeps_the_issue_time_and_walk_ins_get_real_numbers(
+    central_engine: Engine,
+) -> None:
+    from counter_app.services.queue import serve_walk_in, transfer
+
+    old = issue_ticket(central_engine, HALL, "A", now=NOW)
+    issue_ticket(central_engine, HALL, "B", now=NOW + dt.timedelta(minutes=5))
+    call_next(central_engine, HALL, 1, ["A"], "t", key="t1", now=NOW)
+    moved = transfer(central_engine, old.id, category="B", now=NOW + dt.timedelta(minutes=10))
+    assert moved.state == "waiting" and moved.issued_at == NOW
+    got = call_next(
+        central_engine, HALL, 4, ["B"], "t", key="t2", now=NOW + dt.timedelta(minutes=11)
+    )
+    assert got is not None and got.id == old.id  # first in B by its original time
+    walk_in = serve_walk_in(central_engine, HALL, 6, "t6", now=NOW)
+    again = serve_walk_in(central_engine, HALL, 6, "t6", now=NOW)
+    assert (walk_in.display, again.display) == ("W001", "W002") and walk_in.state == "serving"
+
+
+def test_ratings_and_follow_ups(central_engine: Engine) -> None:
+    from counter_app.domain.errors import PermissionDenied, ValidationError
+    from counter_app.domain.roles import Role
+    from counter_app.services.queue import close_follow_up, open_follow_ups, rate
+
+    ticket = issue_ticket(central_engine, HALL, "A", now=NOW)
+    with pytest.raises(ValidationError):
+        rate(central_engine, ticket.id, 5)  # not served yet
+    call_next(central_engine, HALL, 2, ["A"], "teller2", key="r1", now=NOW)
+    apply_event(central_engine, ticket.id, TicketEvent.START, now=NOW)
+    apply_event(central_engine, ticket.id, TicketEvent.FINISH, now=NOW)
+    rate(central_engine, ticket.id, 1)
+    follow_ups = open_follow_ups(central_engine, HALL)
+    assert [(w, t, lvl) for _, w, t, lvl in follow_ups] == [(2, "teller2", 1)]
+    follow_up = follow_ups[0][0]
+    with pytest.raises(PermissionDenied):
+        close_follow_up(central_engine, follow_up, "teller1", Role.TELLER, "called back")
+    with pytest.raises(ValidationError):
+        close_follow_up(central_engine, follow_up, "boss", Role.SUPERVISOR, " ")
+    close_follow_up(central_engine, follow_up, "boss", Role.SUPERVISOR, "called the customer back")
+    assert open_follow_ups(central_engine, HALL) == []

@@ -77,3 +77,47 @@ def test_the_dock_says_plainly_when_the_centre_is_down(qtbot: Any, ws: Workstati
     qtbot.waitUntil(lambda: "cannot be reached" in dock.message.text(), timeout=15_000)
     assert "Walk-in" in dock.message.text()
     assert window.enrollment is not None and window.enrollment.isEnabled()
+
+
+def test_pause_walk_in_finish_and_a_bad_rating_opens_a_follow_up(
+    qtbot: Any, ws: Workstation
+) -> None:
+    central = ws.central()
+    queue.issue_ticket(central, "HALL01", "A")
+    dock = window_for(qtbot, ws).queue_dock
+    assert dock is not None
+    dock.pause_reason.setCurrentIndex(dock.pause_reason.findData("lunch"))
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
+        dock.act("pause")
+    assert dock.paused and not dock.buttons["call"].isEnabled()
+    assert not dock.buttons["walk_in"].isEnabled()
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
+        dock.act("pause")  # resume
+    assert not dock.paused and dock.buttons["call"].isEnabled()
+
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000) as changed:
+        dock.act("walk_in")
+    assert changed.args[0].display == "W001" and changed.args[0].state == "serving"
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
+        dock.act("finish")
+    rating = dock.rating
+    assert rating is not None
+    qtbot.addWidget(rating)
+    with qtbot.waitSignal(rating.rated, timeout=10_000):
+        rating.buttons[1].click()  # 非常不满意
+    follow_ups = queue.open_follow_ups(central, "HALL01")
+    assert [(w, t, lvl) for _, w, t, lvl in follow_ups] == [(3, "teller1", 1)]
+
+
+def test_transfer_sends_the_ticket_back_under_another_category(qtbot: Any, ws: Workstation) -> None:
+    central = ws.central()
+    ticket = queue.issue_ticket(central, "HALL01", "A")
+    dock = window_for(qtbot, ws).queue_dock
+    assert dock is not None
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
+        dock.act("call")
+    dock.transfer_to.setCurrentIndex(dock.transfer_to.findData("C"))
+    with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
+        dock.act("transfer")
+    assert dock.current is None
+    assert queue.waiting_counts(central, "HALL01", ticket.issued_at.date()) == {"C": 1}
