@@ -431,3 +431,81 @@ def close_follow_up(
         if row is None or row.closed_at is not None:
             raise ValidationError("follow_up", "state", "this follow-up is not open")
         row.closed_by, row.closed_at, row.note = supervisor, now or dt.datetime.now(), note.strip()
+
+
+@dataclass(frozen=True)
+class TellerFigures:
+    teller: str
+    served: int
+    average_service: dt.timedelta | None
+    ratings: dict[int, int]
+
+
+def average_service_time(central: Engine, hall: str, day: dt.date) -> dt.timedelta | None:
+    """The mean length of today's finished serving periods (the live service rate)."""
+    with Session(central) as session:
+        rows = session.execute(
+            select(TicketPeriodRow.started_at, TicketPeriodRow.ended_at)
+            .join(TicketRow, TicketRow.id == TicketPeriodRow.ticket_id)
+            .where(
+                TicketRow.hall_code == hall,
+                TicketRow.business_day == day,
+                TicketPeriodRow.state == TicketState.SERVING.value,
+                TicketPeriodRow.ended_at.is_not(None),
+            )
+        ).all()
+    if not rows:
+        return None
+    spans = [end - start for start, end in rows if end is not None]
+    return sum(spans, dt.timedelta()) / len(spans)
+
+
+def estimated_wait(
+    central: Engine, hall: str, people_ahead: int, *, open_windows: int = 1,
+    default_service: dt.timedelta = dt.timedelta(minutes=6), day: dt.date | None = None,
+) -> dt.timedelta:  # fmt: skip
+    """People ahead × today's average service time ÷ windows serving (a default early on)."""
+    rate = average_service_time(central, hall, day or dt.date.today()) or default_service
+    return rate * people_ahead / max(1, open_windows)
+
+
+def longest_wait(central: Engine, hall: str, now: dt.datetime) -> dt.timedelta | None:
+    with Session(central) as session:
+        oldest = session.scalar(
+            select(func.min(TicketRow.issued_at)).where(
+                TicketRow.hall_code == hall,
+                TicketRow.business_day == now.date(),
+                TicketRow.state == TicketState.WAITING.value,
+            )
+        )
+    return None if oldest is None else now - oldest
+
+
+def teller_figures(central: Engine, hall: str, teller: str, day: dt.date) -> TellerFigures:
+    """Served today, average service time, and ratings by level, for one teller."""
+    with Session(central) as session:
+        served = session.scalar(
+            select(func.count()).select_from(TicketRow).where(
+                TicketRow.hall_code == hall, TicketRow.business_day == day,
+                TicketRow.teller == teller, TicketRow.state == TicketState.FINISHED.value,
+            )
+        )  # fmt: skip
+        periods = session.execute(
+            select(TicketPeriodRow.started_at, TicketPeriodRow.ended_at)
+            .join(TicketRow, TicketRow.id == TicketPeriodRow.ticket_id)
+            .where(
+                TicketRow.hall_code == hall, TicketRow.business_day == day,
+                TicketPeriodRow.teller == teller,
+                TicketPeriodRow.state == TicketState.SERVING.value,
+                TicketPeriodRow.ended_at.is_not(None),
+            )
+        ).all()  # fmt: skip
+        ratings = session.execute(
+            select(RatingRow.level, func.count())
+            .join(TicketRow, TicketRow.id == RatingRow.ticket_id)
+            .where(RatingRow.teller == teller, TicketRow.business_day == day)
+            .group_by(RatingRow.level)
+        ).all()
+    spans = [end - start for start, end in periods if end is not None]
+    average = sum(spans, dt.timedelta()) / len(spans) if spans else None
+    return TellerFigures(teller, int(served or 0), average, {int(lv): int(n) for lv, n in ratings})

@@ -8,11 +8,13 @@ none; with no audio the display works the same.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from counter_app.devices.voice import AnnouncementQueue, CommandSpeaker, NullSpeaker, Speaker
-from counter_app.domain.queue import announcement
+from counter_app.domain.queue import DEFAULT_CATEGORIES, announcement
 from counter_app.services import queue
 from counter_app.services.workstation import Workstation
 from counter_app.ui.ops import Op
@@ -48,9 +50,13 @@ class HallDisplay(QWidget):
         self.lines.setFont(font)
         self.status = QLabel()
         self.status.setObjectName("displayStatus")
+        self.waiting = QLabel()
+        self.waiting.setObjectName("displayWaiting")
+        self._counts: dict[str, int] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.lines, 1)
+        layout.addWidget(self.waiting)
         layout.addWidget(self.status)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.poll)
@@ -69,6 +75,7 @@ class HallDisplay(QWidget):
                     queue.recent_calls(central, hall, SHOWN_CALLS),
                     queue.latest_seq(central, hall),
                 )
+            self._counts = queue.waiting_counts(central, hall, dt.date.today())
             events = queue.events_after(central, hall, known)
             if events and events[0].seq != known + 1:  # a hole in the stream: re-sync
                 return [], queue.recent_calls(central, hall, SHOWN_CALLS), events[-1].seq
@@ -98,6 +105,9 @@ class HallDisplay(QWidget):
                 self.announcer.submit(text)
         self.last_seq = seq
         self.lines.setText("\n".join(self.calls))
+        names = {c.code: c.name for c in DEFAULT_CATEGORIES}
+        counts = "  ".join(f"{names.get(k, k)} {n}" for k, n in sorted(self._counts.items()))
+        self.waiting.setText(self.tr("Waiting: %1").replace("%1", counts))
         self.updated.emit()
 
     def closeEvent(self, event: object) -> None:

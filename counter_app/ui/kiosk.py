@@ -9,18 +9,28 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from counter_app.domain.errors import ValidationError
+from counter_app.domain.ids import IdNumber
 from counter_app.domain.queue import DEFAULT_CATEGORIES
 from counter_app.printing import documents
 from counter_app.services import queue
 from counter_app.services.document_printing import DocumentPrinter, configured_printers
 from counter_app.services.queries import hall_name
 from counter_app.services.workstation import Workstation
-from counter_app.ui.errors import describe
+from counter_app.ui.errors import describe, validation_text
 from counter_app.ui.ops import Op
 
-DEFAULT_SERVICE_MINUTES = 6
+PRIORITY_AGE = 65
 
 
 class KioskWindow(QWidget):
@@ -48,6 +58,13 @@ class KioskWindow(QWidget):
             button.clicked.connect(lambda _=False, c=category.code: self.take(c))
             self.buttons[category.code] = button
             grid.addWidget(button, index // 2, index % 2)
+        self.id_input = QLineEdit()
+        self.id_input.setObjectName("kioskIdNumber")
+        self.id_input.setMaxLength(18)
+        self.id_input.setPlaceholderText(
+            self.tr("Optional: ID number (seniors are served with priority)")
+        )
+        self.priority_age = int(ws.config.queue.get("priority_age", PRIORITY_AGE))
         self.result = QLabel()
         self.result.setObjectName("kioskResult")
         self.result.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -57,6 +74,7 @@ class KioskWindow(QWidget):
         self.result.setFont(big)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.id_input)
         layout.addLayout(grid, 1)
         layout.addWidget(self.result)
         self.clear_timer = QTimer(self)
@@ -73,6 +91,18 @@ class KioskWindow(QWidget):
             button.setEnabled(False)
         hall = self.ws.config.hall_code
         printer_name = self._printer_name()
+        raw_id = self.id_input.text().strip()
+        self.id_input.clear()
+        if raw_id:
+            try:
+                number = IdNumber.parse(raw_id)
+            except ValidationError as exc:
+                self.result.setText(validation_text(exc))
+                for button in self.buttons.values():
+                    button.setEnabled(True)
+                return
+            if category in ("A", "C") and number.age_on(dt.date.today()) >= self.priority_age:
+                category = "V"  # priority raised automatically by age
 
         def run() -> tuple[queue.Ticket, str]:
             central = self.ws.central()
@@ -80,12 +110,13 @@ class KioskWindow(QWidget):
             ahead = max(
                 0, queue.waiting_counts(central, hall, dt.date.today()).get(category, 1) - 1
             )
+            wait = queue.estimated_wait(central, hall, ahead)
             if printer_name is None:
                 return ticket, "no printer"
             names = {c.code: c.name for c in DEFAULT_CATEGORIES}
             doc = documents.queue_ticket(
                 hall_name(self.ws), ticket.display, names.get(category, category), ahead,
-                ahead * DEFAULT_SERVICE_MINUTES, ticket.issued_at,
+                round(wait.total_seconds() / 60), ticket.issued_at,
             )  # fmt: skip
             job = DocumentPrinter(self.ws).print(doc, printer_name, ticket.display)
             return ticket, job.status

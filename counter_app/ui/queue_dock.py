@@ -8,6 +8,7 @@ the window keeps working (a walk-in customer is served without a ticket).
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -232,12 +233,18 @@ class QueueDock(QDockWidget):
         self.message.setStyleSheet("color: #b00020;")
 
     def refresh_counts(self) -> None:
-        import datetime as dt
-
         hall = self.ws.config.hall_code
 
-        def counts() -> dict[str, int]:
-            return queue.waiting_counts(self.ws.central(), hall, dt.date.today())
+        teller = self.user.username
+
+        def counts() -> tuple[dict[str, int], queue.TellerFigures, dt.timedelta | None]:
+            central = self.ws.central()
+            now = dt.datetime.now()
+            return (
+                queue.waiting_counts(central, hall, now.date()),
+                queue.teller_figures(central, hall, teller, now.date()),
+                queue.longest_wait(central, hall, now),
+            )
 
         Op(counts, parent=self).success(self._show_counts).failure(
             lambda exc: self.waiting_label.setText(
@@ -245,8 +252,27 @@ class QueueDock(QDockWidget):
             )
         ).run_in_background()
 
-    def _show_counts(self, counts: dict[str, int]) -> None:
+    def _show_counts(
+        self, figures: tuple[dict[str, int], queue.TellerFigures, dt.timedelta | None]
+    ) -> None:
+        counts, mine, longest = figures
         names = {c.code: c.name for c in DEFAULT_CATEGORIES}
         parts = [f"{names.get(code, code)} {counts.get(code, 0)}" for code in self.categories]
-        self.waiting_label.setText(self.tr("Waiting: %1").replace("%1", " · ".join(parts)))
+        lines = [self.tr("Waiting: %1").replace("%1", " · ".join(parts))]
+        if longest is not None:
+            minutes = str(int(longest.total_seconds() // 60))
+            lines.append(self.tr("Longest wait: %1 min").replace("%1", minutes))
+        average = (
+            f"{mine.average_service.total_seconds() / 60:.1f}" if mine.average_service else "—"
+        )
+        good = sum(n for level, n in mine.ratings.items() if level >= 4)
+        bad = sum(n for level, n in mine.ratings.items() if level <= 2)
+        lines.append(
+            self.tr("Today: %1 served, %2 min on average, ratings %3 good / %4 bad")
+            .replace("%1", str(mine.served))
+            .replace("%2", average)
+            .replace("%3", str(good))
+            .replace("%4", str(bad))
+        )
+        self.waiting_label.setText("\n".join(lines))
         self.waiting_label.setStyleSheet("")

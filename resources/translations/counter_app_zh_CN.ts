@@ -500,40 +500,50 @@
 <context>
     <name>HallDisplay</name>
     <message>
-        <location filename="../../counter_app/ui/hall_display.py" line="32" />
+        <location filename="../../counter_app/ui/hall_display.py" line="34" />
         <source>Hall display</source>
         <translation>叫号屏</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/hall_display.py" line="41" />
+        <location filename="../../counter_app/ui/hall_display.py" line="43" />
         <source>Now calling</source>
         <translation>正在叫号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/hall_display.py" line="78" />
+        <location filename="../../counter_app/ui/hall_display.py" line="85" />
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/hall_display.py" line="110" />
+        <source>Waiting: %1</source>
+        <translation>等候：%1</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../counter_app/ui/kiosk.py" line="32" />
+        <location filename="../../counter_app/ui/kiosk.py" line="42" />
         <source>Take a number</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/kiosk.py" line="34" />
+        <location filename="../../counter_app/ui/kiosk.py" line="44" />
         <source>Please choose your business</source>
         <translation>请选择办理业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/kiosk.py" line="99" />
+        <location filename="../../counter_app/ui/kiosk.py" line="65" />
+        <source>Optional: ID number (seniors are served with priority)</source>
+        <translation>可选：输入身份证号码（老年人自动优先）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/kiosk.py" line="130" />
         <source>Your number: %1</source>
         <translation>您的号码：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/kiosk.py" line="101" />
+        <location filename="../../counter_app/ui/kiosk.py" line="132" />
         <source>The ticket could not be printed; please remember your number.</source>
         <translation>号票打印失败，请记住您的号码。</translation>
     </message>
@@ -862,126 +872,136 @@
 <context>
     <name>QueueDock</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="44" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="45" />
         <source>Queue</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="63" />
-        <location filename="../../counter_app/ui/queue_dock.py" line="203" />
-        <location filename="../../counter_app/ui/queue_dock.py" line="219" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="64" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="204" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="220" />
         <source>No ticket</source>
         <translation>当前无号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="76" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="77" />
         <source>Call next (F9)</source>
         <translation>叫号（F9）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="77" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="78" />
         <source>Recall (F10)</source>
         <translation>重呼（F10）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="78" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="79" />
         <source>Start (F11)</source>
         <translation>开始办理（F11）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="79" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="80" />
         <source>Finish (F12)</source>
         <translation>办结（F12）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="80" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="81" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="81" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="82" />
         <source>Back to queue</source>
         <translation>退回队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="82" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="83" />
         <source>Hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="83" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="84" />
         <source>Transfer to</source>
         <translation>转移到</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="84" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="85" />
         <source>Serve a walk-in</source>
         <translation>无号办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="85" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="86" />
         <source>Pause / resume</source>
         <translation>暂停/恢复</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="105" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="106" />
         <source>Lunch</source>
         <translation>午休</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="106" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="107" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="107" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="108" />
         <source>Back office</source>
         <translation>后台业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="108" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="109" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="198" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="199" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候群众。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="203" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="204" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="221" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="222" />
         <source>Called — waiting for the customer</source>
         <translation>已叫号，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="222" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="223" />
         <source>Serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="223" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="224" />
         <source>On hold</source>
         <translation>挂起中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="230" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="231" />
         <source>Walk-in customers can still be served.</source>
         <translation>无号群众仍可直接办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="244" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="251" />
         <source>Queue offline: the central database cannot be reached.</source>
         <translation>叫号离线：无法连接中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="251" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="261" />
         <source>Waiting: %1</source>
         <translation>等候：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="264" />
+        <source>Longest wait: %1 min</source>
+        <translation>最长等候：%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dock.py" line="271" />
+        <source>Today: %1 served, %2 min on average, ratings %3 good / %4 bad</source>
+        <translation>今日已办 %1 笔，平均 %2 分钟，好评 %3 / 差评 %4</translation>
     </message>
 </context>
 <context>

@@ -253,3 +253,32 @@ def test_ratings_and_follow_ups(central_engine: Engine) -> None:
         close_follow_up(central_engine, follow_up, "boss", Role.SUPERVISOR, " ")
     close_follow_up(central_engine, follow_up, "boss", Role.SUPERVISOR, "called the customer back")
     assert open_follow_ups(central_engine, HALL) == []
+
+
+def test_live_figures_come_from_the_timed_periods(central_engine: Engine) -> None:
+    from counter_app.services.queue import (
+        estimated_wait,
+        longest_wait,
+        rate,
+        teller_figures,
+    )
+
+    for minutes in (4, 8):
+        t = issue_ticket(central_engine, HALL, "A", now=NOW)
+        call_next(central_engine, HALL, 1, ["A"], "t1", key=f"f{minutes}", now=NOW)
+        apply_event(central_engine, t.id, TicketEvent.START, now=NOW)
+        apply_event(
+            central_engine, t.id, TicketEvent.FINISH, now=NOW + dt.timedelta(minutes=minutes)
+        )
+        rate(central_engine, t.id, 5)
+    issue_ticket(central_engine, HALL, "A", now=NOW + dt.timedelta(minutes=1))
+    figures = teller_figures(central_engine, HALL, "t1", NOW.date())
+    assert figures.served == 2 and figures.average_service == dt.timedelta(minutes=6)
+    assert figures.ratings == {5: 2}
+    assert estimated_wait(central_engine, HALL, 3, day=NOW.date()) == dt.timedelta(minutes=18)
+    assert estimated_wait(central_engine, HALL, 3, open_windows=2, day=NOW.date()) == (
+        dt.timedelta(minutes=9)
+    )
+    assert longest_wait(central_engine, HALL, NOW + dt.timedelta(minutes=11)) == dt.timedelta(
+        minutes=10
+    )

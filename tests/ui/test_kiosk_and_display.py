@@ -77,3 +77,18 @@ def test_the_display_shows_and_announces_each_call_once(qtbot: Any, ws: Workstat
     qtbot.waitUntil(lambda: display.resyncs == 1, timeout=10_000)
     assert "请 A003 号到 4 号窗口办理" in display.lines.text()
     display.close()
+
+
+def test_seniors_get_priority_and_bad_ids_are_refused(qtbot: Any, ws: Workstation) -> None:
+    from stdnum.cn import ric
+
+    kiosk = KioskWindow(ws)
+    qtbot.addWidget(kiosk)
+    senior = "11010519500101001" + ric.calc_check_digit("11010519500101001")
+    kiosk.id_input.setText(senior)
+    with qtbot.waitSignal(kiosk.issued, timeout=10_000) as issued:
+        kiosk.buttons["A"].click()
+    assert issued.args[0][0].display == "V001"  # raised to priority by age
+    kiosk.id_input.setText(senior[:17] + ("0" if senior[17] != "0" else "1"))
+    kiosk.buttons["A"].click()
+    assert "check digit" in kiosk.result.text()
