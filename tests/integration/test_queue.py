@@ -282,3 +282,34 @@ def test_live_figures_come_from_the_timed_periods(central_engine: Engine) -> Non
     assert longest_wait(central_engine, HALL, NOW + dt.timedelta(minutes=11)) == dt.timedelta(
         minutes=10
     )
+
+
+@pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)
+def test_several_processes_drain_a_sqlite_centre_without_double_calls(
+    central_engine: Engine, central_url: str
+) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    for i in range(400):
+        issue_ticket(central_engine, HALL, "A", now=NOW + dt.timedelta(seconds=i))
+    worker = Path(__file__).with_name("queue_worker.py")
+    processes = [
+        subprocess.Popen(
+            [sys.executable, str(worker), central_url, str(window), NOW.isoformat()],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for window in range(1, 5)
+    ]
+    claimed: list[int] = []
+    per_process = []
+    for process in processes:
+        out, _ = process.communicate(timeout=120)
+        assert process.returncode == 0
+        ids = [int(x) for x in out.split()]
+        per_process.append(len(ids))
+        claimed.extend(ids)
+    assert sorted(claimed) == sorted(set(claimed)) and len(claimed) == 400
+    assert sum(1 for n in per_process if n) >= 2  # really concurrent
