@@ -128,7 +128,9 @@ class KioskWindow(QWidget):
         for button in self.buttons.values():
             button.setEnabled(True)
         text = self.tr("Your number: %1").replace("%1", ticket.display)
-        if status != "printed":
+        if status == "no printer":
+            text += "\n" + self.tr("No ticket printer is set up; please remember your number.")
+        elif status != "printed":
             text += "\n" + self.tr("The ticket could not be printed; please remember your number.")
         self.result.setText(text)
         self.clear_timer.start(15_000)

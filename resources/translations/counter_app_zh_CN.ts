@@ -544,6 +544,11 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/kiosk.py" line="132" />
+        <source>No ticket printer is set up; please remember your number.</source>
+        <translation>本机未配置号票打印机，请记住您的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/kiosk.py" line="134" />
         <source>The ticket could not be printed; please remember your number.</source>
         <translation>号票打印失败，请记住您的号码。</translation>
     </message>
