@@ -145,6 +145,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_queue_close_day(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from counter_app.services.queue import close_day
+
+    ws = _workstation(args)
+    day = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    closed = close_day(ws.central(), ws.config.hall_code, day)
+    print(f"{closed} unfinished ticket(s) of {day} closed and flagged")
+    return EXIT_OK
+
+
 def cmd_user_add(args: argparse.Namespace) -> int:
     from counter_app.services.bootstrap import create_user
 
@@ -215,6 +227,13 @@ def build_parser() -> argparse.ArgumentParser:
     central_options(p)
     p.add_argument("code")
     p.set_defaults(func=cmd_verify)
+    queue_cmd = sub.add_parser("queue", help="hall queue").add_subparsers(
+        dest="queue", required=True
+    )
+    p = queue_cmd.add_parser("close-day", help="close the day's unfinished tickets, flagged")
+    central_options(p)
+    p.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    p.set_defaults(func=cmd_queue_close_day)
     user = sub.add_parser("user", help="staff users").add_subparsers(dest="user", required=True)
     p = user.add_parser("add", help="create or update a user")
     central_options(p)

@@ -159,6 +159,8 @@ def parse_config(path: Path, text: str) -> WorkstationConfig:
     printers = doc.get("printers", [])
     if not isinstance(printers, list) or not all(isinstance(p, dict) for p in printers):
         raise ConfigError(path, "printers must be written as [[printers]] tables")
+    queue = _table(doc, path, "queue")
+    _check_sections(path, queue, printers)
     return WorkstationConfig(
         path=path,
         workstation_id=need_str(ws, "workstation", "id"),
@@ -169,8 +171,22 @@ def parse_config(path: Path, text: str) -> WorkstationConfig:
         language=language,
         demo=bool(demo.get("enabled", False)),
         printers=printers,
-        queue=_table(doc, path, "queue"),
+        queue=queue,
     )
+
+
+def _check_sections(path: Path, queue: dict[str, Any], printers: list[dict[str, Any]]) -> None:
+    """Validate the [queue] and [[printers]] tables now, so a typo is named at start-up."""
+    from counter_app.devices.printers import PrinterConfig
+    from counter_app.domain.errors import ValidationError
+    from counter_app.domain.queue import QueueSettings
+
+    try:
+        QueueSettings.from_dict(queue)
+        for printer in printers:
+            PrinterConfig.from_dict(dict(printer))
+    except ValidationError as exc:
+        raise ConfigError(path, f"[{exc.field}] {exc.message}") from None
 
 
 def load_config(path: Path | None = None, *, create: bool = True) -> WorkstationConfig:

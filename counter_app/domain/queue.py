@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from counter_app.domain.errors import DomainError
+from counter_app.domain.errors import DomainError, ValidationError
 
 
 class TicketState(StrEnum):
@@ -148,3 +148,71 @@ RATING_LEVELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满�
 def needs_follow_up(level: int) -> bool:
     """不满意 and 非常不满意 open a follow-up that a supervisor must close."""
     return level <= 2
+
+
+@dataclass(frozen=True)
+class QueueSettings:
+    """A hall's queue set-up, read from the ``[queue]`` table of the workstation file.
+
+    ``categories`` = [{code = "A", name = "个人业务"}, …]; ``windows`` = {"3" = ["V", "A"]};
+    ``aging_minutes``; ``no_show_after_recalls``; ``priority_age``; ``voice_command``.
+    """
+
+    categories: tuple[QueueCategory, ...] = DEFAULT_CATEGORIES
+    windows: dict[str, tuple[str, ...]] | None = None
+    aging: dt.timedelta = dt.timedelta(minutes=30)
+    no_show_after_recalls: int = 2
+    priority_age: int = 65
+    voice_command: tuple[str, ...] = ("espeak-ng", "-v", "cmn")
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, object]) -> QueueSettings:
+        def bad(key: str, message: str) -> ValidationError:
+            return ValidationError(f"queue.{key}", "invalid", message)
+
+        categories: tuple[QueueCategory, ...] = DEFAULT_CATEGORIES
+        if "categories" in raw:
+            items = raw["categories"]
+            if not isinstance(items, list) or not items:
+                raise bad("categories", "categories must be a non-empty list of {code, name}")
+            parsed = []
+            for item in items:
+                if not isinstance(item, dict) or not str(item.get("code", "")).isalpha():
+                    raise bad("categories", "each category needs a letter code and a name")
+                parsed.append(QueueCategory(str(item["code"]).upper(), str(item.get("name", ""))))
+            categories = tuple(parsed)
+        codes = {c.code for c in categories}
+        windows_raw = raw.get("windows", {})
+        if not isinstance(windows_raw, dict):
+            raise bad("windows", "windows maps a window number to its categories")
+        windows = {}
+        for number, served in windows_raw.items():
+            if not isinstance(served, list) or not set(map(str, served)) <= codes:
+                raise bad("windows", f"window {number} names an unknown category")
+            windows[str(number)] = tuple(map(str, served))
+
+        def whole(key: str, default: int) -> int:
+            value = raw.get(key, default)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise bad(key, f"{key} must be a whole number")
+            return value
+
+        command = raw.get("voice_command", list(cls.voice_command))
+        if not isinstance(command, list) or not command:
+            raise bad("voice_command", "voice_command is a list such as ['espeak-ng', '-v', 'cmn']")
+        return cls(
+            categories=categories,
+            windows=windows or None,
+            aging=dt.timedelta(minutes=whole("aging_minutes", 30)),
+            no_show_after_recalls=whole("no_show_after_recalls", 2),
+            priority_age=whole("priority_age", 65),
+            voice_command=tuple(map(str, command)),
+        )
+
+    def served_by(self, window: int) -> tuple[str, ...]:
+        if self.windows and str(window) in self.windows:
+            return self.windows[str(window)]
+        return tuple(c.code for c in self.categories)
+
+    def name_of(self, code: str) -> str:
+        return next((c.name for c in self.categories if c.code == code), code)

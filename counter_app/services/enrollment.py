@@ -28,9 +28,12 @@ from counter_app.storage.shared_models import (
 KIND = "person.enroll"
 
 
-def enrollment_payload(enrollment: Enrollment, window_number: int) -> dict[str, Any]:
+def enrollment_payload(
+    enrollment: Enrollment, window_number: int, ticket: str | None = None
+) -> dict[str, Any]:
     """The JSON payload of a ``person.enroll`` command (what the journal keeps)."""
     return {
+        "ticket": ticket or "",
         "id_number": enrollment.id_number.value,
         "name": enrollment.name,
         "phone": enrollment.phone,
@@ -137,6 +140,7 @@ def apply_enrollment(ctx: ApplyContext, command: Command) -> None:
             accepted_by=command.actor,
             accepted_at=ctx.now.replace(tzinfo=None),
             summary=f"个人参保登记 {enrollment.name}",
+            ticket=command.payload.get("ticket") or None,
         )
     )
 

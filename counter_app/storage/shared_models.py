@@ -105,6 +105,7 @@ class CaseRow(SharedBase):
     accepted_by: Mapped[str] = mapped_column(String(50))
     accepted_at: Mapped[dt.datetime] = mapped_column(DateTime)
     summary: Mapped[str] = mapped_column(String(200), default="")
+    ticket: Mapped[str | None] = mapped_column(String(40))  # queue ticket served, if any
 
 
 class CertificateRow(SharedBase):

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from counter_app.devices.voice import AnnouncementQueue, CommandSpeaker, NullSpeaker, Speaker
-from counter_app.domain.queue import DEFAULT_CATEGORIES, announcement
+from counter_app.domain.queue import QueueSettings, announcement
 from counter_app.services import queue
 from counter_app.services.workstation import Workstation
 from counter_app.ui.ops import Op
@@ -33,7 +33,8 @@ class HallDisplay(QWidget):
         self.setObjectName("hallDisplay")
         self.setWindowTitle(self.tr("Hall display"))
         self.setStyleSheet("background: #0b3d2e; color: #ffffff;")
-        command = CommandSpeaker()
+        self.settings = QueueSettings.from_dict(ws.config.queue)
+        command = CommandSpeaker(self.settings.voice_command)
         self.announcer = AnnouncementQueue(
             speaker or (command if command.available else NullSpeaker())
         )
@@ -105,8 +106,9 @@ class HallDisplay(QWidget):
                 self.announcer.submit(text)
         self.last_seq = seq
         self.lines.setText("\n".join(self.calls))
-        names = {c.code: c.name for c in DEFAULT_CATEGORIES}
-        counts = "  ".join(f"{names.get(k, k)} {n}" for k, n in sorted(self._counts.items()))
+        counts = "  ".join(
+            f"{self.settings.name_of(k)} {n}" for k, n in sorted(self._counts.items())
+        )
         self.waiting.setText(self.tr("Waiting: %1").replace("%1", counts))
         self.updated.emit()
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.ids import IdNumber
-from counter_app.domain.queue import DEFAULT_CATEGORIES
+from counter_app.domain.queue import QueueSettings
 from counter_app.printing import documents
 from counter_app.services import queue
 from counter_app.services.document_printing import DocumentPrinter, configured_printers
@@ -29,8 +29,6 @@ from counter_app.services.queries import hall_name
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe, validation_text
 from counter_app.ui.ops import Op
-
-PRIORITY_AGE = 65
 
 
 class KioskWindow(QWidget):
@@ -48,7 +46,8 @@ class KioskWindow(QWidget):
         title.setFont(font)
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for index, category in enumerate(DEFAULT_CATEGORIES):
+        self.settings = QueueSettings.from_dict(ws.config.queue)
+        for index, category in enumerate(self.settings.categories):
             button = QPushButton(f"{category.code}  {category.name}")
             button.setObjectName(f"kiosk_{category.code}")
             button.setMinimumHeight(120)
@@ -64,7 +63,7 @@ class KioskWindow(QWidget):
         self.id_input.setPlaceholderText(
             self.tr("Optional: ID number (seniors are served with priority)")
         )
-        self.priority_age = int(ws.config.queue.get("priority_age", PRIORITY_AGE))
+        self.priority_age = self.settings.priority_age
         self.result = QLabel()
         self.result.setObjectName("kioskResult")
         self.result.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -113,9 +112,8 @@ class KioskWindow(QWidget):
             wait = queue.estimated_wait(central, hall, ahead)
             if printer_name is None:
                 return ticket, "no printer"
-            names = {c.code: c.name for c in DEFAULT_CATEGORIES}
             doc = documents.queue_ticket(
-                hall_name(self.ws), ticket.display, names.get(category, category), ahead,
+                hall_name(self.ws), ticket.display, self.settings.name_of(category), ahead,
                 round(wait.total_seconds() / 60), ticket.issued_at,
             )  # fmt: skip
             job = DocumentPrinter(self.ws).print(doc, printer_name, ticket.display)

@@ -98,6 +98,7 @@ class TellerWindow(QMainWindow):
         if Permission.SERVE_CUSTOMERS in self.permissions:
             self.queue_dock = QueueDock(ws, user, window_number, self)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
+            self.queue_dock.ticket_changed.connect(self._ticket_changed)
         self._build_menu()
 
         self._last_id = ""
@@ -164,6 +165,13 @@ class TellerWindow(QMainWindow):
             .replace("%2", self.ws.config.workstation_id)
             .replace("%3", self.ws.config.hall_code),
         )
+
+    def _ticket_changed(self, ticket: object) -> None:
+        """Cases accepted while a ticket is served are linked to that ticket."""
+        if self.enrollment is not None:
+            display = getattr(ticket, "display", None)
+            ticket_id = getattr(ticket, "id", None)
+            self.enrollment.current_ticket = f"{display}#{ticket_id}" if display else None
 
     # -- customer → form -------------------------------------------------------------------
     def _prefill_id(self, id_number: str) -> None:

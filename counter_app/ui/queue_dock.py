@@ -24,14 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.people import StaffUser
-from counter_app.domain.queue import DEFAULT_CATEGORIES, TicketEvent
+from counter_app.domain.queue import QueueSettings, TicketEvent
 from counter_app.services import queue
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.rating_window import RatingWindow
-
-NO_SHOW_AFTER_RECALLS = 2
 
 
 class QueueDock(QDockWidget):
@@ -46,11 +44,9 @@ class QueueDock(QDockWidget):
         self.ws = ws
         self.user = user
         self.window_number = window_number
-        configured = ws.config.queue.get("windows", {}).get(str(window_number))
-        self.categories = list(configured or [c.code for c in DEFAULT_CATEGORIES])
-        self.no_show_after = int(
-            ws.config.queue.get("no_show_after_recalls", NO_SHOW_AFTER_RECALLS)
-        )
+        self.settings = QueueSettings.from_dict(ws.config.queue)
+        self.categories = list(self.settings.served_by(window_number))
+        self.no_show_after = self.settings.no_show_after_recalls
         self.current: queue.Ticket | None = None
         self.recalls = 0
 
@@ -98,7 +94,7 @@ class QueueDock(QDockWidget):
 
         self.transfer_to = QComboBox()
         self.transfer_to.setObjectName("transferTo")
-        for category in DEFAULT_CATEGORIES:
+        for category in self.settings.categories:
             self.transfer_to.addItem(f"{category.code} {category.name}", category.code)
         self.pause_reason = QComboBox()
         self.pause_reason.setObjectName("pauseReason")
@@ -173,7 +169,7 @@ class QueueDock(QDockWidget):
             if action == "call":
                 return queue.call_next(
                     central, self.ws.config.hall_code, self.window_number, self.categories,
-                    self.user.username, key=key,
+                    self.user.username, key=key, aging=self.settings.aging,
                 )  # fmt: skip
             assert current is not None
             event = {
@@ -256,8 +252,7 @@ class QueueDock(QDockWidget):
         self, figures: tuple[dict[str, int], queue.TellerFigures, dt.timedelta | None]
     ) -> None:
         counts, mine, longest = figures
-        names = {c.code: c.name for c in DEFAULT_CATEGORIES}
-        parts = [f"{names.get(code, code)} {counts.get(code, 0)}" for code in self.categories]
+        parts = [f"{self.settings.name_of(code)} {counts.get(code, 0)}" for code in self.categories]
         lines = [self.tr("Waiting: %1").replace("%1", " · ".join(parts))]
         if longest is not None:
             minutes = str(int(longest.total_seconds() // 60))

@@ -42,6 +42,9 @@ def test_init_sync_and_audit_on_the_embedded_default(tmp_path: Path) -> None:
     synced = admin(home, "sync")
     assert synced.returncode == 0 and "pushed 0" in synced.stdout, synced.stderr
 
+    closed = admin(home, "queue", "close-day")
+    assert closed.returncode == 0 and "0 unfinished" in closed.stdout, closed.stderr
+
     verified = admin(home, "audit", "verify")
     assert verified.returncode == 0 and "journal intact" in verified.stdout
 

@@ -121,3 +121,28 @@ def test_transfer_sends_the_ticket_back_under_another_category(qtbot: Any, ws: W
         dock.act("transfer")
     assert dock.current is None
     assert queue.waiting_counts(central, "HALL01", ticket.issued_at.date()) == {"C": 1}
+
+
+def test_a_case_accepted_during_a_service_is_linked_to_the_ticket(
+    qtbot: Any, ws: Workstation
+) -> None:
+    from stdnum.cn import ric
+
+    from counter_app.storage.shared_models import CaseRow
+
+    central = ws.central()
+    ticket = queue.issue_ticket(central, "HALL01", "A")
+    window = window_for(qtbot, ws)
+    assert window.queue_dock is not None and window.enrollment is not None
+    with qtbot.waitSignal(window.queue_dock.ticket_changed, timeout=10_000):
+        window.queue_dock.act("call")
+    tab = window.enrollment
+    tab.id_number.setText("11010519800101001" + ric.calc_check_digit("11010519800101001"))
+    tab.name.setText("李娜")
+    tab.phone.setText("13900000000")
+    tab.insurance["pension"].setChecked(True)
+    with qtbot.waitSignal(window.synced, timeout=20_000):
+        tab.submit()
+    with Session(central) as session:
+        case = session.scalars(select(CaseRow)).one()
+        assert case.ticket == f"A001#{ticket.id}"

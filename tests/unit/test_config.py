@@ -63,3 +63,12 @@ def test_binary_garbage_is_reported_not_raised(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(ConfigError, match="not UTF-8"):
         load_config(path)
+
+
+def test_queue_and_printer_sections_are_checked_at_load(tmp_path: Path) -> None:
+    bad_queue = GOOD + '\n[queue]\naging_minutes = "soon"\n'
+    with pytest.raises(ConfigError, match=r"\[queue.aging_minutes\]"):
+        parse_config(tmp_path / "w.toml", bad_queue)
+    bad_printer = GOOD + '\n[[printers]]\nname = "p"\nhost = "h"\nencoding = "big5"\n'
+    with pytest.raises(ConfigError, match=r"\[printers.encoding\]"):
+        parse_config(tmp_path / "w.toml", bad_printer)

@@ -60,6 +60,7 @@ class EnrollmentTab(QWidget):
         self.ws = ws
         self.user = user
         self.window_number = window_number
+        self.current_ticket: str | None = None  # the queue ticket being served, if any
 
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
@@ -243,7 +244,9 @@ class EnrollmentTab(QWidget):
         self._clear_errors()
         self._enrollment = enrollment
         command = self.ws.command(
-            KIND, enrollment_payload(enrollment, self.window_number), self.user.username
+            KIND,
+            enrollment_payload(enrollment, self.window_number, self.current_ticket),
+            self.user.username,
         )
         self.submit_button.setEnabled(False)
         self.result.setText(self.tr("Submitting…"))
