@@ -177,14 +177,16 @@ def parse_config(path: Path, text: str) -> WorkstationConfig:
 
 def _check_sections(path: Path, queue: dict[str, Any], printers: list[dict[str, Any]]) -> None:
     """Validate the [queue] and [[printers]] tables now, so a typo is named at start-up."""
-    from counter_app.devices.printers import PrinterConfig
     from counter_app.domain.errors import ValidationError
     from counter_app.domain.queue import QueueSettings
 
     try:
         QueueSettings.from_dict(queue)
-        for printer in printers:
-            PrinterConfig.from_dict(dict(printer))
+        if printers:
+            from counter_app.devices.printers import PrinterConfig
+
+            for printer in printers:
+                PrinterConfig.from_dict(dict(printer))
     except ValidationError as exc:
         raise ConfigError(path, f"[{exc.field}] {exc.message}") from None
 

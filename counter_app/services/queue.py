@@ -184,9 +184,8 @@ def call_next(
         claimed = session.execute(statement, params).scalar_one_or_none()
         if claimed is None:
             return None
-        row = session.get(TicketRow, claimed)
+        row = session.get(TicketRow, claimed)  # not cached before: read once, fresh
         assert row is not None
-        session.refresh(row)
         _open_period(session, row, TicketState.CALLED.value, now)
         _event(session, hall, "called", {"ticket": row.display, "window": window}, now)
         return _ticket(row)

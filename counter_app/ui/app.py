@@ -128,7 +128,6 @@ def run_teller(ws: object, app: QApplication, *, exit_when_ready: bool = False) 
     from counter_app.services.startup import prepare
     from counter_app.services.workstation import Workstation
     from counter_app.ui.login_dialog import LoginDialog
-    from counter_app.ui.main_window import TellerWindow
     from counter_app.ui.ops import Op, wait_for_background
 
     assert isinstance(ws, Workstation)
@@ -147,6 +146,8 @@ def run_teller(ws: object, app: QApplication, *, exit_when_ready: bool = False) 
     if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
         wait_for_background()
         return 0
+    from counter_app.ui.main_window import TellerWindow  # heavy (printing); after login
+
     window = TellerWindow(ws, login.user, login.window_number.value())
     window.show()
     code = app.exec()
