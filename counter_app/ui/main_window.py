@@ -24,6 +24,7 @@ from counter_app.ui.status_bar import CounterStatusBar
 from counter_app.ui.tabs.cases_tab import CasesTab
 from counter_app.ui.tabs.certificate_tab import CertificateTab
 from counter_app.ui.tabs.enrollment_tab import EnrollmentTab
+from counter_app.ui.tabs.follow_ups_tab import FollowUpsTab
 from counter_app.ui.tabs.print_jobs_tab import PrintJobsTab
 from counter_app.ui.tabs.sync_tab import SyncTab
 from counter_app.ui.verify_dialog import VerifyDialog
@@ -84,6 +85,10 @@ class TellerWindow(QMainWindow):
         self.tabs.addTab(self.sync_tab, self.tr("Sync"))
         self.print_jobs_tab = PrintJobsTab(ws)
         self.tabs.addTab(self.print_jobs_tab, self.tr("Print log"))
+        self.follow_ups: FollowUpsTab | None = None
+        if Permission.APPROVE_CASES in self.permissions:
+            self.follow_ups = FollowUpsTab(ws, user)
+            self.tabs.addTab(self.follow_ups, self.tr("Rating follow-ups"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         if Permission.SERVE_CUSTOMERS in self.permissions:
@@ -213,6 +218,8 @@ class TellerWindow(QMainWindow):
         self.sync_tab.refresh()
         self.cases_tab.refresh()
         self.print_jobs_tab.refresh()
+        if self.follow_ups is not None:
+            self.follow_ups.refresh()
         if self.customer.current is not None:
             self.customer.refresh()
 

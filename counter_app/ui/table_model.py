@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableView
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -71,3 +72,17 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._records):
             return str(section + 1)
         return None
+
+
+def replace_keeping_selection(
+    view: QTableView, model: RecordTableModel[R], records: Sequence[R], key: Callable[[R], object]
+) -> None:
+    """Replace a view's rows after a refresh without losing the user's selected row."""
+    rows = view.selectionModel().selectedRows()
+    keep = key(model.record(rows[0].row())) if rows else None
+    model.set_records(records)
+    if keep is not None:
+        for index, record in enumerate(records):
+            if key(record) == keep:
+                view.selectRow(index)
+                break

@@ -263,83 +263,83 @@
 <context>
     <name>EnrollmentTab</name>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="101" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="102" />
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="102" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="103" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="103" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="104" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="104" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="105" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="105" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="106" />
         <source>Category</source>
         <translation>参保类别</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="106" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="107" />
         <source>Insurance types</source>
         <translation>参保险种</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="107" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="108" />
         <source>Start date</source>
         <translation>参保日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="108" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="109" />
         <source>Employer credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="125" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="126" />
         <source>Accept (Ctrl+Enter)</source>
         <translation>受理（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="128" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="129" />
         <source>New (Ctrl+N)</source>
         <translation>新建（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="130" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="131" />
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印受理回执（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="145" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="146" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="240" />
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="302" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="241" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="305" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="249" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="252" />
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="261" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="264" />
         <source>Accepted. The enrollment is saved on this workstation and waits for the central database (case %1).</source>
         <translation>已受理。参保登记已保存在本机，等待中心数据库确认（业务 %1）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="276" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="279" />
         <source>%1 (central number pending)</source>
         <translation>%1（中心编号待分配）</translation>
     </message>
@@ -498,6 +498,49 @@
     </message>
 </context>
 <context>
+    <name>FollowUpsTab</name>
+    <message>
+        <location filename="../../counter_app/ui/tabs/follow_ups_tab.py" line="36" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/follow_ups_tab.py" line="37" />
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/follow_ups_tab.py" line="38" />
+        <source>Teller</source>
+        <translation>综合柜员</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/follow_ups_tab.py" line="39" />
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/follow_ups_tab.py" line="50" />
+        <source>What was done (mandatory)</source>
+        <translation>处理情况（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/follow_ups_tab.py" line="51" />
+        <source>Close follow-up</source>
+        <translation>办结回访</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/follow_ups_tab.py" line="71" />
+        <source>Select a follow-up first.</source>
+        <translation>请先选择一条回访记录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/follow_ups_tab.py" line="87" />
+        <source>Closed.</source>
+        <translation>已办结。</translation>
+    </message>
+</context>
+<context>
     <name>HallDisplay</name>
     <message>
         <location filename="../../counter_app/ui/hall_display.py" line="34" />
@@ -505,17 +548,17 @@
         <translation>叫号屏</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/hall_display.py" line="43" />
+        <location filename="../../counter_app/ui/hall_display.py" line="44" />
         <source>Now calling</source>
         <translation>正在叫号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/hall_display.py" line="85" />
+        <location filename="../../counter_app/ui/hall_display.py" line="86" />
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/hall_display.py" line="110" />
+        <location filename="../../counter_app/ui/hall_display.py" line="112" />
         <source>Waiting: %1</source>
         <translation>等候：%1</translation>
     </message>
@@ -523,32 +566,32 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../counter_app/ui/kiosk.py" line="42" />
+        <location filename="../../counter_app/ui/kiosk.py" line="40" />
         <source>Take a number</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/kiosk.py" line="44" />
+        <location filename="../../counter_app/ui/kiosk.py" line="42" />
         <source>Please choose your business</source>
         <translation>请选择办理业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/kiosk.py" line="65" />
+        <location filename="../../counter_app/ui/kiosk.py" line="64" />
         <source>Optional: ID number (seniors are served with priority)</source>
         <translation>可选：输入身份证号码（老年人自动优先）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/kiosk.py" line="130" />
+        <location filename="../../counter_app/ui/kiosk.py" line="128" />
         <source>Your number: %1</source>
         <translation>您的号码：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/kiosk.py" line="132" />
+        <location filename="../../counter_app/ui/kiosk.py" line="130" />
         <source>No ticket printer is set up; please remember your number.</source>
         <translation>本机未配置号票打印机，请记住您的号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/kiosk.py" line="134" />
+        <location filename="../../counter_app/ui/kiosk.py" line="132" />
         <source>The ticket could not be printed; please remember your number.</source>
         <translation>号票打印失败，请记住您的号码。</translation>
     </message>
@@ -877,134 +920,134 @@
 <context>
     <name>QueueDock</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="45" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="43" />
         <source>Queue</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="64" />
-        <location filename="../../counter_app/ui/queue_dock.py" line="204" />
-        <location filename="../../counter_app/ui/queue_dock.py" line="220" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="60" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="200" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="216" />
         <source>No ticket</source>
         <translation>当前无号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="77" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="73" />
         <source>Call next (F9)</source>
         <translation>叫号（F9）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="78" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="74" />
         <source>Recall (F10)</source>
         <translation>重呼（F10）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="79" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="75" />
         <source>Start (F11)</source>
         <translation>开始办理（F11）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="80" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="76" />
         <source>Finish (F12)</source>
         <translation>办结（F12）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="81" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="77" />
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="82" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="78" />
         <source>Back to queue</source>
         <translation>退回队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="83" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="79" />
         <source>Hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="84" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="80" />
         <source>Transfer to</source>
         <translation>转移到</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="85" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="81" />
         <source>Serve a walk-in</source>
         <translation>无号办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="86" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="82" />
         <source>Pause / resume</source>
         <translation>暂停/恢复</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="106" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="102" />
         <source>Lunch</source>
         <translation>午休</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="107" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="103" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="108" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="104" />
         <source>Back office</source>
         <translation>后台业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="109" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="105" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="199" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="195" />
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候群众。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="204" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="200" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="222" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="218" />
         <source>Called — waiting for the customer</source>
         <translation>已叫号，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="223" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="219" />
         <source>Serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="224" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="220" />
         <source>On hold</source>
         <translation>挂起中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="231" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="227" />
         <source>Walk-in customers can still be served.</source>
         <translation>无号群众仍可直接办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="251" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="247" />
         <source>Queue offline: the central database cannot be reached.</source>
         <translation>叫号离线：无法连接中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="261" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="256" />
         <source>Waiting: %1</source>
         <translation>等候：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="264" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="259" />
         <source>Longest wait: %1 min</source>
         <translation>最长等候：%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dock.py" line="271" />
+        <location filename="../../counter_app/ui/queue_dock.py" line="266" />
         <source>Today: %1 served, %2 min on average, ratings %3 good / %4 bad</source>
         <translation>今日已办 %1 笔，平均 %2 分钟，好评 %3 / 差评 %4</translation>
     </message>
@@ -1083,73 +1126,78 @@
 <context>
     <name>TellerWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="54" />
+        <location filename="../../counter_app/ui/main_window.py" line="55" />
         <source>Social Insurance Integrated Counter — Window %1 — %2 (%3)</source>
         <translation>社保综合柜员系统 — %1 号窗口 — %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="70" />
+        <location filename="../../counter_app/ui/main_window.py" line="71" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="75" />
+        <location filename="../../counter_app/ui/main_window.py" line="76" />
         <source>Proof of insurance</source>
         <translation>参保证明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="80" />
+        <location filename="../../counter_app/ui/main_window.py" line="81" />
         <source>Today's cases</source>
         <translation>今日业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="84" />
+        <location filename="../../counter_app/ui/main_window.py" line="85" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="86" />
+        <location filename="../../counter_app/ui/main_window.py" line="87" />
         <source>Print log</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="131" />
+        <location filename="../../counter_app/ui/main_window.py" line="91" />
+        <source>Rating follow-ups</source>
+        <translation>差评回访</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="137" />
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="132" />
+        <location filename="../../counter_app/ui/main_window.py" line="138" />
         <source>Identify customer</source>
         <translation>识别办事人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="136" />
+        <location filename="../../counter_app/ui/main_window.py" line="142" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="140" />
+        <location filename="../../counter_app/ui/main_window.py" line="146" />
         <source>Verify a certificate…</source>
         <translation>核验证明…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="144" />
+        <location filename="../../counter_app/ui/main_window.py" line="150" />
         <source>Log out and quit</source>
         <translation>注销并退出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="148" />
+        <location filename="../../counter_app/ui/main_window.py" line="154" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="149" />
-        <location filename="../../counter_app/ui/main_window.py" line="161" />
+        <location filename="../../counter_app/ui/main_window.py" line="155" />
+        <location filename="../../counter_app/ui/main_window.py" line="167" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="162" />
+        <location filename="../../counter_app/ui/main_window.py" line="168" />
         <source>Social Insurance Integrated Counter %1
 Workstation %2, hall %3</source>
         <translation>社保综合柜员系统 %1

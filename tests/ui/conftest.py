@@ -16,6 +16,7 @@ USERS = {
     "teller1": ("demo-teller1", Role.TELLER, "王柜员"),
     "reviewer1": ("demo-reviewer1", Role.REVIEWER, "李复核"),
     "admin": ("demo-admin1", Role.ADMIN, "管理员"),
+    "boss": ("demo-supervisor", Role.SUPERVISOR, "陈科长"),
 }
 
 

@@ -146,3 +146,35 @@ def test_a_case_accepted_during_a_service_is_linked_to_the_ticket(
     with Session(central) as session:
         case = session.scalars(select(CaseRow)).one()
         assert case.ticket == f"A001#{ticket.id}"
+
+
+def test_a_supervisor_closes_a_follow_up_with_a_note(
+    qtbot: Any, qtmodeltester: Any, ws: Workstation
+) -> None:
+    central = ws.central()
+    ticket = queue.issue_ticket(central, "HALL01", "A")
+    queue.call_next(central, "HALL01", 2, ["A"], "teller1", key="x")
+    queue.apply_event(central, ticket.id, queue.TicketEvent.START)
+    queue.apply_event(central, ticket.id, queue.TicketEvent.FINISH)
+    queue.rate(central, ticket.id, 2)
+    boss = authenticate(ws.local, "boss", "demo-supervisor")
+    window = TellerWindow(ws, boss, 9)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.synced, timeout=20_000):
+        window.show()
+    tab = window.follow_ups
+    assert tab is not None
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(tab.model)
+    tab.view.selectRow(0)
+    tab.close_selected()  # no note yet: refused
+    qtbot.waitUntil(
+        lambda: "mandatory" in tab.message.text() or "required" in tab.message.text(),
+        timeout=10_000,
+    )
+    assert queue.open_follow_ups(central, "HALL01")
+    tab.note.setText("called the customer back; explained the rules")
+    with qtbot.waitSignal(tab.closed, timeout=10_000):
+        tab.close_selected()
+    assert queue.open_follow_ups(central, "HALL01") == []

@@ -10,7 +10,7 @@ from counter_app.services.document_printing import DocumentPrinter
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
-from counter_app.ui.table_model import Column, RecordTableModel
+from counter_app.ui.table_model import Column, RecordTableModel, replace_keeping_selection
 
 
 class PrintJobsTab(QWidget):
@@ -69,7 +69,7 @@ class PrintJobsTab(QWidget):
         Op(lambda: self.printer.store.recent(), parent=self).success(self._show).run_in_background()
 
     def _show(self, jobs: list[PrintJob]) -> None:
-        self.model.set_records(jobs)
+        replace_keeping_selection(self.view, self.model, jobs, lambda j: j.id)
         self.view.resizeColumnsToContents()
         failed = sum(1 for j in jobs if j.status == "failed")
         self.message.setText(self.tr("%1 failed job(s) waiting").replace("%1", str(failed)))

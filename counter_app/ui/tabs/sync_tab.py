@@ -13,7 +13,7 @@ from counter_app.services.queries import OutboxItem, outbox_items
 from counter_app.services.workstation import Workstation
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import kind_label, outbox_status_label
-from counter_app.ui.table_model import Column, RecordTableModel
+from counter_app.ui.table_model import Column, RecordTableModel, replace_keeping_selection
 
 
 def _colour(item: OutboxItem) -> str | None:
@@ -87,7 +87,7 @@ class SyncTab(QWidget):
         Op(lambda: outbox_items(self.ws), parent=self).success(self._show).run_in_background()
 
     def _show(self, items: list[OutboxItem]) -> None:
-        self.model.set_records(items)
+        replace_keeping_selection(self.view, self.model, items, lambda i: i.uuid)
         self.view.resizeColumnsToContents()
         pending = sum(1 for i in items if i.status == "pending")
         rejected = sum(1 for i in items if i.status == "rejected" and not i.acknowledged)

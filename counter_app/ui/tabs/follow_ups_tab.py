@@ -1,0 +1,93 @@
+"""差评回访 — a supervisor closes each bad rating's follow-up with a note of what was done."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.people import StaffUser
+from counter_app.domain.queue import RATING_LEVELS
+from counter_app.services import queue
+from counter_app.services.workstation import Workstation
+from counter_app.ui.errors import describe
+from counter_app.ui.ops import Op
+from counter_app.ui.table_model import Column, RecordTableModel, replace_keeping_selection
+
+FollowUp = tuple[int, int, str | None, int]
+
+
+class FollowUpsTab(QWidget):
+    closed = Signal(int)
+
+    def __init__(self, ws: Workstation, user: StaffUser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.user = user
+        self.model: RecordTableModel[FollowUp] = RecordTableModel(
+            [
+                Column(self.tr("No."), lambda f: str(f[0])),
+                Column(self.tr("Window"), lambda f: str(f[1])),
+                Column(self.tr("Teller"), lambda f: f[2] or ""),
+                Column(self.tr("Rating"), lambda f: RATING_LEVELS.get(f[3], str(f[3]))),
+            ],
+            parent=self,
+        )
+        self.view = QTableView()
+        self.view.setObjectName("followUpsView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.note = QLineEdit()
+        self.note.setObjectName("followUpNote")
+        self.note.setPlaceholderText(self.tr("What was done (mandatory)"))
+        self.close_button = QPushButton(self.tr("Close follow-up"))
+        self.close_button.clicked.connect(self.close_selected)
+        self.message = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+
+    def refresh(self) -> None:
+        hall = self.ws.config.hall_code
+        Op(lambda: queue.open_follow_ups(self.ws.central(), hall), parent=self).success(
+            self._show
+        ).failure(lambda exc: self.message.setText(describe(exc))).run_in_background()
+
+    def _show(self, follow_ups: list[FollowUp]) -> None:
+        """Replace the rows, keeping the supervisor's selection across the refresh."""
+        replace_keeping_selection(self.view, self.model, follow_ups, lambda f: f[0])
+
+    def close_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            self.message.setText(self.tr("Select a follow-up first."))
+            return
+        follow_up = self.model.record(rows[0].row())[0]
+        note = self.note.text()
+        user = self.user
+
+        def run() -> int:
+            queue.close_follow_up(self.ws.central(), follow_up, user.username, user.role, note)
+            return follow_up
+
+        Op(run, parent=self).success(self._closed).failure(
+            lambda exc: self.message.setText(describe(exc))
+        ).run_in_background()
+
+    def _closed(self, follow_up: int) -> None:
+        self.note.clear()
+        self.message.setText(self.tr("Closed."))
+        self.closed.emit(follow_up)
+        self.refresh()
