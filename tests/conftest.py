@@ -7,6 +7,7 @@ skipped with that reason shown. Each PostgreSQL test gets a schema of its own, d
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -140,3 +141,25 @@ def make_workstation(tmp_path: Path, central_url: str) -> Iterator[Callable[...,
     yield factory
     for ws in made:
         ws.close()
+
+
+_exit_status = 0
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    global _exit_status
+    _exit_status = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without Python's finalisation of leftover Qt objects.
+
+    After all tests have run and reported, the interpreter's shutdown occasionally destroys
+    PySide objects in an order Qt does not expect ("shared QObject was deleted directly"),
+    aborting a run that passed. Everything of ours is closed by then; exit with the status.
+    """
+    if "PySide6.QtCore" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status)

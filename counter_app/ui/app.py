@@ -153,7 +153,19 @@ def run_teller(ws: object, app: QApplication, *, exit_when_ready: bool = False) 
     code = app.exec()
     wait_for_background()
     ws.close()
-    return code
+    return leave(code)
+
+
+def leave(code: int) -> int:
+    """Exit without Python's finalisation of Qt objects, once everything is closed.
+
+    The databases are closed and the logs flushed by now; letting the interpreter tear down
+    the remaining PySide objects in arbitrary order can abort an orderly logout.
+    """
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,8 @@ _ids = itertools.count(1)
 def worker_pool() -> QThreadPool:
     global _pool
     if _pool is None:
-        _pool = QThreadPool()
+        # Owned by the application object, so Qt (not Python's shutdown order) deletes it.
+        _pool = QThreadPool(QCoreApplication.instance())
         _pool.setMaxThreadCount(1)
         _pool.setObjectName("database-worker")
     return _pool
@@ -47,7 +48,7 @@ class _Dispatcher(QObject):
     done = Signal(int, bool, object)
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(QCoreApplication.instance())
         self.done.connect(_deliver)
 
 

@@ -23,6 +23,14 @@ from counter_app.ui.verify_dialog import VerifyDialog
 NEW_PERSON = "44030519900307004" + ric.calc_check_digit("44030519900307004")
 
 
+def fill_enrollment(qtbot: Any, tab: Any) -> None:
+    """A valid flexible-employment enrollment typed the way a teller would."""
+    qtbot.keyClicks(tab.id_number, NEW_PERSON)
+    tab.name.insert("赵敏")  # committed by the input method
+    qtbot.keyClicks(tab.phone, "13800138000")
+    tab.insurance["pension"].setChecked(True)
+
+
 def open_window(qtbot: Any, ws: Workstation, username: str = "teller1") -> TellerWindow:
     user = authenticate(ws.local, username, {"teller1": "demo-teller1"}.get(username, ""))
     return _window(qtbot, ws, user)
@@ -140,10 +148,7 @@ def test_item_models_pass_the_model_tester(
     window = open_window(qtbot, ws)
     tab = window.enrollment
     assert tab is not None
-    qtbot.keyClicks(tab.id_number, NEW_PERSON)
-    tab.name.insert("赵敏")  # committed by the input method
-    qtbot.keyClicks(tab.phone, "13800138000")
-    tab.insurance["pension"].setChecked(True)
+    fill_enrollment(qtbot, tab)
     with qtbot.waitSignal(window.synced, timeout=20_000):
         tab.submit()
     model = getattr(window, model_attr).model
@@ -228,10 +233,7 @@ def test_issue_preview_and_print_a_proof_then_verify_it(
     window = open_window(qtbot, ws)
     tab = window.enrollment
     assert tab is not None
-    qtbot.keyClicks(tab.id_number, NEW_PERSON)
-    tab.name.insert("赵敏")  # committed by the input method
-    qtbot.keyClicks(tab.phone, "13800138000")
-    tab.insurance["pension"].setChecked(True)
+    fill_enrollment(qtbot, tab)
     with qtbot.waitSignal(window.synced, timeout=20_000):
         tab.submit()
 
@@ -268,10 +270,7 @@ def test_receipt_printing_fails_visibly_and_prints_on_retry(
     window = open_window(qtbot, ws)
     tab = window.enrollment
     assert tab is not None
-    qtbot.keyClicks(tab.id_number, NEW_PERSON)
-    tab.name.insert("赵敏")  # committed by the input method
-    qtbot.keyClicks(tab.phone, "13800138000")
-    tab.insurance["pension"].setChecked(True)
+    fill_enrollment(qtbot, tab)
     with qtbot.waitSignal(window.synced, timeout=20_000):
         tab.submit()
     assert tab.receipt_button.isEnabled()
