@@ -142,10 +142,12 @@ def run_teller(ws: object, app: QApplication, *, exit_when_ready: bool = False) 
         QTimer.singleShot(0, announce_ready)
         code = app.exec()
         wait_for_background()
-        return code
+        ws.close()
+        return leave(code)
     if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
         wait_for_background()
-        return 0
+        ws.close()
+        return leave(0)
     from counter_app.ui.main_window import TellerWindow  # heavy (printing); after login
 
     window = TellerWindow(ws, login.user, login.window_number.value())
