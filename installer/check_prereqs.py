@@ -22,8 +22,8 @@ def before_install() -> None:
     if sys.version_info < (3, 11):
         fail(f"Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
     try:
-        import venv  # noqa: F401
         import ensurepip  # noqa: F401
+        import venv  # noqa: F401
     except ImportError:
         fail("the Python venv module (Debian: sudo apt-get install python3-venv)")
 
