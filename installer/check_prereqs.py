@@ -19,7 +19,7 @@ def fail(message: str) -> None:
 
 
 def before_install() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (runs on whatever python3 the system has)
         fail(f"Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
     try:
         import ensurepip  # noqa: F401
