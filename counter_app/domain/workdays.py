@@ -2,8 +2,8 @@
 
 Time limits (限时办结) count working days. The holiday schedule comes from the maintained
 ``chinese_calendar`` package; for a year it does not know yet (the State Council publishes
-each schedule late in the previous year) we fall back to Monday-Friday and say so through
-``CalendarCoverage`` so that the UI can warn instead of silently miscounting.
+each schedule late in the previous year) we fall back to Monday-Friday and log a warning
+instead of failing.
 """
 
 from __future__ import annotations
@@ -14,18 +14,6 @@ import logging
 import chinese_calendar
 
 log = logging.getLogger(__name__)
-
-
-class CalendarCoverage:
-    """Tells whether a date is covered by the published holiday schedule."""
-
-    @staticmethod
-    def covers(day: dt.date) -> bool:
-        try:
-            chinese_calendar.is_workday(day)
-        except NotImplementedError:
-            return False
-        return True
 
 
 def is_workday(day: dt.date) -> bool:

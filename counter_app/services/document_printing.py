@@ -20,11 +20,13 @@ from counter_app.devices.printers import (
 )
 from counter_app.domain.errors import PermissionDenied, ValidationError
 from counter_app.domain.roles import Permission, require
+from counter_app.printing.documents import Office
 from counter_app.printing.escpos_render import render_escpos
 from counter_app.printing.jobs import PrintJob, PrintSpooler
 from counter_app.printing.layout import Doc
 from counter_app.printing.pdf import render_pdf
 from counter_app.services.auth import authenticate
+from counter_app.services.queries import hall_name
 from counter_app.services.workstation import Workstation
 from counter_app.storage.print_jobs import SqliteJobStore
 
@@ -49,6 +51,17 @@ class PdfFolderConnection:
 
 def configured_printers(ws: Workstation) -> list[PrinterConfig]:
     return [PrinterConfig.from_dict(dict(raw)) for raw in ws.config.printers]
+
+
+def ticket_printer(ws: Workstation) -> str | None:
+    """The kiosk's ticket printer: the thermal printer named "kiosk", else the first one."""
+    thermal = [p.name for p in configured_printers(ws) if p.kind == "escpos"]
+    return "kiosk" if "kiosk" in thermal else (thermal[0] if thermal else None)
+
+
+def office(ws: Workstation, window_number: int, teller_name: str) -> Office:
+    """The hall, window and teller printed on a document (reads the cache: not on the GUI)."""
+    return Office(hall_name(ws), window_number, teller_name)
 
 
 def authorize(ws: Workstation, username: str, password: str) -> str:

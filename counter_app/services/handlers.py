@@ -48,11 +48,6 @@ def handler_for(kind: str) -> Handler:
         raise LookupError(f"unknown command kind {kind!r}") from None
 
 
-def known_kinds() -> list[str]:
-    _load_builtin_handlers()
-    return sorted(_REGISTRY)
-
-
 def _load_builtin_handlers() -> None:
     # Imported for their side effect of registering; kept here so importing the registry
     # alone has no import cycle with the handler modules.

@@ -11,7 +11,6 @@ rule violation records a rejection with its reason instead. Either way one trans
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -120,8 +119,3 @@ def apply_centrally(engine: Engine, command: Command, *, trusted: bool = False) 
         head.last_seq = entry.seq
         head.last_hash = entry.hash
         return Verdict(command.uuid, True, seq=entry.seq)
-
-
-def journal_effects(row: JournalRow) -> list[dict[str, object]]:
-    effects: list[dict[str, object]] = json.loads(row.effects)
-    return effects

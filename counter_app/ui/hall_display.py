@@ -20,6 +20,8 @@ from counter_app.services.workstation import Workstation
 from counter_app.ui.ops import Op
 
 SHOWN_CALLS = 6
+# new events, a snapshot of the latest calls (after a gap), the last seq, waiting counts
+Poll = tuple[list[queue.HallEvent], list[queue.HallEvent] | None, int, dict[str, int]]
 
 
 class HallDisplay(QWidget):
@@ -53,7 +55,6 @@ class HallDisplay(QWidget):
         self.status.setObjectName("displayStatus")
         self.waiting = QLabel()
         self.waiting.setObjectName("displayWaiting")
-        self._counts: dict[str, int] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.lines, 1)
@@ -68,19 +69,17 @@ class HallDisplay(QWidget):
         hall = self.ws.config.hall_code
         known = self.last_seq
 
-        def fetch() -> tuple[list[queue.HallEvent], list[queue.HallEvent] | None, int]:
+        def fetch() -> Poll:
             central = self.ws.central()
+            counts = queue.waiting_counts(central, hall, dt.date.today())
             if known is None:  # first contact: show the latest calls, announce nothing old
-                return (
-                    [],
-                    queue.recent_calls(central, hall, SHOWN_CALLS),
-                    queue.latest_seq(central, hall),
-                )
-            self._counts = queue.waiting_counts(central, hall, dt.date.today())
+                snapshot = queue.recent_calls(central, hall, SHOWN_CALLS)
+                return [], snapshot, queue.latest_seq(central, hall), counts
             events = queue.events_after(central, hall, known)
             if events and events[0].seq != known + 1:  # a hole in the stream: re-sync
-                return [], queue.recent_calls(central, hall, SHOWN_CALLS), events[-1].seq
-            return events, None, events[-1].seq if events else known
+                snapshot = queue.recent_calls(central, hall, SHOWN_CALLS)
+                return [], snapshot, events[-1].seq, counts
+            return events, None, events[-1].seq if events else known, counts
 
         Op(fetch, parent=self).success(self._apply).failure(
             lambda exc: self.status.setText(self.tr("Offline: %1").replace("%1", str(exc)))
@@ -90,10 +89,8 @@ class HallDisplay(QWidget):
     def _text(event: queue.HallEvent) -> str:
         return announcement(str(event.payload["ticket"]), int(str(event.payload["window"])))
 
-    def _apply(
-        self, result: tuple[list[queue.HallEvent], list[queue.HallEvent] | None, int]
-    ) -> None:
-        events, snapshot, seq = result
+    def _apply(self, result: Poll) -> None:
+        events, snapshot, seq, waiting = result
         self.status.setText("")
         if snapshot is not None:
             if self.last_seq is not None:
@@ -106,9 +103,7 @@ class HallDisplay(QWidget):
                 self.announcer.submit(text)
         self.last_seq = seq
         self.lines.setText("\n".join(self.calls))
-        counts = "  ".join(
-            f"{self.settings.name_of(k)} {n}" for k, n in sorted(self._counts.items())
-        )
+        counts = "  ".join(f"{self.settings.name_of(k)} {n}" for k, n in sorted(waiting.items()))
         self.waiting.setText(self.tr("Waiting: %1").replace("%1", counts))
         self.updated.emit()
 

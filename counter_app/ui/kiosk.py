@@ -24,7 +24,7 @@ from counter_app.domain.ids import IdNumber
 from counter_app.domain.queue import QueueSettings
 from counter_app.printing import documents
 from counter_app.services import queue
-from counter_app.services.document_printing import DocumentPrinter, configured_printers
+from counter_app.services.document_printing import DocumentPrinter, ticket_printer
 from counter_app.services.queries import hall_name
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe, validation_text
@@ -80,16 +80,11 @@ class KioskWindow(QWidget):
         self.clear_timer.setSingleShot(True)
         self.clear_timer.timeout.connect(self.result.clear)
 
-    def _printer_name(self) -> str | None:
-        printers = [p for p in configured_printers(self.ws) if p.kind == "escpos"]
-        named = [p for p in printers if p.name == "kiosk"]
-        return (named or printers or [None])[0].name if (named or printers) else None  # type: ignore[union-attr]
-
     def take(self, category: str) -> None:
         for button in self.buttons.values():
             button.setEnabled(False)
         hall = self.ws.config.hall_code
-        printer_name = self._printer_name()
+        printer_name = ticket_printer(self.ws)
         raw_id = self.id_input.text().strip()
         self.id_input.clear()
         if raw_id:

@@ -26,8 +26,7 @@ from counter_app.services.certificates import (
     IssuedCertificate,
     issue_certificate,
 )
-from counter_app.services.document_printing import DocumentPrinter
-from counter_app.services.queries import hall_name
+from counter_app.services.document_printing import DocumentPrinter, office
 from counter_app.services.workstation import Workstation
 from counter_app.ui.authorize_dialog import AuthorizeDialog
 from counter_app.ui.errors import describe
@@ -87,9 +86,6 @@ class CertificateTab(QWidget):
         if not self.subject.text():
             self.subject.setText(id_number)
 
-    def office(self) -> documents.Office:
-        return documents.Office(hall_name(self.ws), self.window_number, self.user.display_name)
-
     def issue(self) -> None:
         if not self.issue_button.isEnabled():
             return
@@ -97,21 +93,26 @@ class CertificateTab(QWidget):
         self.issue_button.setEnabled(False)
         self.result.setText(self.tr("Asking the central database…"))
         self.result.setStyleSheet("")
-        Op(
-            lambda: issue_certificate(self.ws, self.user.username, kind, subject), parent=self
-        ).success(self._issued).failure(self._refused).run_in_background()
+
+        def run() -> tuple[IssuedCertificate, Doc]:
+            issued = issue_certificate(self.ws, self.user.username, kind, subject)
+            return issued, self.document_for(issued)
+
+        Op(run, parent=self).success(self._issued).failure(self._refused).run_in_background()
 
     def document_for(self, issued: IssuedCertificate) -> Doc:
+        """The printable proof (reads the hall's name from the cache: call on the worker)."""
         build = (
             documents.proof_of_insurance_personal
             if issued.kind == PERSONAL
             else documents.proof_of_insurance_employer
         )
-        return build(self.office(), issued.content, issued.code, dt.datetime.now())
+        where = office(self.ws, self.window_number, self.user.display_name)
+        return build(where, issued.content, issued.code, dt.datetime.now())
 
-    def _issued(self, issued: IssuedCertificate) -> None:
+    def _issued(self, result: tuple[IssuedCertificate, Doc]) -> None:
+        issued, self.last = result
         self.issue_button.setEnabled(True)
-        self.last = self.document_for(issued)
         self.last_code = issued.code
         self.reprint_button.setEnabled(True)
         self.result.setText(

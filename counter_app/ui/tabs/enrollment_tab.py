@@ -35,9 +35,9 @@ from counter_app.domain.people import StaffUser
 from counter_app.printing import documents
 from counter_app.printing.layout import Doc
 from counter_app.services.command_bus import Accepted
-from counter_app.services.document_printing import DocumentPrinter
+from counter_app.services.document_printing import DocumentPrinter, office
 from counter_app.services.enrollment import KIND, enrollment_payload
-from counter_app.services.queries import PersonSummary, case_number, hall_name
+from counter_app.services.queries import PersonSummary, case_number
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe, validation_text
 from counter_app.ui.ops import Op
@@ -278,11 +278,8 @@ class EnrollmentTab(QWidget):
             number = case_number(self.ws, command_uuid) or self.tr(
                 "%1 (central number pending)"
             ).replace("%1", command_uuid[:8])
-            office = documents.Office(
-                hall_name(self.ws), self.window_number, self.user.display_name
-            )
             return documents.acceptance_receipt(
-                office,
+                office(self.ws, self.window_number, self.user.display_name),
                 number,
                 "个人参保登记",
                 enrollment.name,
