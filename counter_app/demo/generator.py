@@ -2,7 +2,13 @@
 
 Persons are produced one at a time (``--persons 1000000`` keeps memory flat). Uniqueness of
 ID numbers comes from construction, not from a set: the i-th person's (district, birth day,
-sequence) triple is a bijective scramble of i, so no two indices share an ID number.
+sequence) triple is a bijective scramble of i, so no two indices share an ID number. Their
+check digits are the GB 11643-1999 ones, so every demo person passes the counter's validation.
+
+Employers get credit codes of GB 32100-2015 whose characters 9 to 17 are organisation codes
+with their GB 11714-1997 check character; most are enterprises (authority 9, category 1), with
+a few farmers' cooperatives (93) for variety; the organisation code bodies are, like the
+persons, a bijective scramble of the index, so no two employers share a code.
 """
 
 from __future__ import annotations
@@ -12,10 +18,14 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from stdnum.cn import ric, uscc
-
 from counter_app.demo.names import FEMALE_CHARS, MALE_CHARS, NEUTRAL_CHARS, SURNAMES
 from counter_app.demo.regions import DISTRICTS, STREETS
+from counter_app.domain.ids import (
+    USCC_ALPHABET,
+    organisation_check_character,
+    resident_check_digit,
+    uscc_check_character,
+)
 
 MOBILE_PREFIXES = (
     "130",
@@ -78,6 +88,7 @@ COMPANY_WORDS = (
     "同创",
 )
 COMPANY_TRADES = ("科技", "贸易", "建设", "餐饮管理", "物流", "电子", "医药", "教育咨询")
+COOPERATIVE_TRADES = ("蔬菜种植", "果品", "茶叶", "畜禽养殖", "农机服务")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +170,7 @@ def iter_persons(count: int, seed: int = 0, today: dt.date | None = None) -> Ite
         first17 = f"{code}{born:%Y%m%d}{sequence:03d}"
         male = sequence % 2 == 1
         yield DemoPerson(
-            id_number=first17 + ric.calc_check_digit(first17),
+            id_number=first17 + resident_check_digit(first17),
             name=_surname(rng) + _given(rng, male),
             sex="M" if male else "F",
             birth_date=born,
@@ -176,26 +187,52 @@ def _gcd(a: int, b: int) -> int:
 
 
 def organisation_code(body8: str) -> str:
-    """Append the GB 11714 check character to an 8-character organisation code body."""
-    weights = (3, 7, 9, 10, 5, 8, 4, 2)
-    values = [int(c, 36) for c in body8]
-    check = 11 - sum(v * w for v, w in zip(values, weights, strict=True)) % 11
-    return body8 + ("X" if check == 10 else "0" if check == 11 else str(check))
+    """Append the GB 11714-1997 check character to an 8-character organisation code body."""
+    return body8 + organisation_check_character(body8)
+
+
+# Organisation code bodies: "MA" and six characters of the credit code alphabet (the form
+# assigned since 2015) or, every fifth employer, eight digits (the older numeric form).
+_NEW_BODIES = len(USCC_ALPHABET) ** 6
+_OLD_BODIES = 10**8
+_BODY_STRIDE = 7_368_787  # prime, so coprime to both 31^6 and 10^8
+
+
+def _organisation_body(index: int, seed: int) -> str:
+    if index % 5 == 4:
+        return f"{(index // 5 * _BODY_STRIDE + seed) % _OLD_BODIES:08d}"
+    n = ((index - index // 5) * _BODY_STRIDE + seed) % _NEW_BODIES
+    tail = ""
+    for _ in range(6):
+        n, digit = divmod(n, len(USCC_ALPHABET))
+        tail = USCC_ALPHABET[digit] + tail
+    return "MA" + tail
 
 
 def iter_employers(count: int, seed: int = 0) -> Iterator[DemoEmployer]:
+    """Yield ``count`` employers with distinct, valid credit codes (at most 10^8)."""
+    if count > _OLD_BODIES:
+        raise ValueError(f"at most {_OLD_BODIES} distinct demo employers can be made")
     rng = random.Random(seed * 104729 + 3)
     for index in range(count):
         code, district, city = DISTRICTS[index % len(DISTRICTS)]
-        body = f"{(index * 7_368_787 + seed) % 10**8:08d}"
-        first17 = "91" + code + organisation_code(body)
-        name = f"{city}{district}{rng.choice(COMPANY_WORDS)}{rng.choice(COMPANY_TRADES)}有限公司"
+        cooperative = index % 10 == 7
+        first17 = (
+            ("93" if cooperative else "91")
+            + code
+            + organisation_code(_organisation_body(index, seed))
+        )
+        if cooperative:
+            suffix = f"{rng.choice(COOPERATIVE_TRADES)}专业合作社"
+        else:
+            suffix = f"{rng.choice(COMPANY_TRADES)}有限公司"
+        name = f"{city}{district}{rng.choice(COMPANY_WORDS)}{suffix}"
         yield DemoEmployer(
-            credit_code=first17 + uscc.calc_check_digit(first17),
+            credit_code=first17 + uscc_check_character(first17),
             name=name,
             address=f"{city}{district}{rng.choice(STREETS)}{rng.randrange(1, 500)}号",
             contact_phone=_phone(rng),
-            industry=rng.choice(INDUSTRIES),
+            industry="农业" if cooperative else rng.choice(INDUSTRIES),
         )
 
 

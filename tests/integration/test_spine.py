@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
-from stdnum.cn import ric
+from standards import gb11643_check
 
 from counter_app.domain.errors import Conflict, PermissionDenied, ValidationErrors
 from counter_app.domain.roles import Role
@@ -23,11 +23,11 @@ from counter_app.storage.shared_models import CaseRow, InsuredPersonRow, PersonR
 from counter_app.sync.central import apply_centrally
 from counter_app.sync.journal import verify_chain
 
-PERSONS = ["110105194912310022", "31011519850715003X", "440305199003070049"]
+PERSONS = ["11010519491231002X", "310115198507150032", "440305199003070049"]
 
 
 def valid_id(first17: str) -> str:
-    return first17 + ric.calc_check_digit(first17)
+    return first17 + gb11643_check(first17)
 
 
 def enrollment(id_number: str, name: str = "张三") -> dict[str, Any]:

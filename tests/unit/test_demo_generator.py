@@ -1,4 +1,8 @@
-"""Demo data: valid, unique, plausible, deterministic, and streamed."""
+"""Demo data: valid, unique, plausible, deterministic, and streamed.
+
+Validity is judged by ``tests/standards.py`` (the published check rules), not by the
+generator's own helpers, and then by the counter's validators.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import types
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from standards import gb11643_valid, gb11714_valid, gb32100_valid
 
 from counter_app.demo.generator import (
     demo_hall,
@@ -28,6 +33,7 @@ TODAY = dt.date(2026, 11, 24)
 def test_every_person_has_a_valid_id_matching_their_data(seed: int) -> None:
     codes = {code for code, _, _ in DISTRICTS}
     for person in iter_persons(200, seed=seed, today=TODAY):
+        assert gb11643_valid(person.id_number), person.id_number
         parsed = IdNumber.parse(person.id_number, today=TODAY)
         assert parsed.birth_date == person.birth_date and parsed.sex.value == person.sex
         assert parsed.region_code in codes
@@ -61,13 +67,25 @@ def test_employers_have_valid_credit_codes() -> None:
     employers = list(iter_employers(500, seed=4))
     assert len({e.credit_code for e in employers}) == 500
     for employer in employers:
-        assert Uscc.parse(employer.credit_code).value == employer.credit_code
-        assert employer.name.endswith("有限公司")
+        code = employer.credit_code
+        assert gb32100_valid(code) and gb11714_valid(code[8:17]), code
+        assert Uscc.parse(code).value == code
+        assert code[:2] in ("91", "93") and code[2:8] in {c for c, _, _ in DISTRICTS}
+        assert employer.name.endswith("有限公司" if code[:2] == "91" else "专业合作社")
+    bodies = {e.credit_code[8:10] == "MA" for e in employers}
+    assert bodies == {True, False}  # both the numeric and the post-2015 form
+
+
+def test_employer_codes_are_distinct_by_construction() -> None:
+    codes = {e.credit_code[8:17] for e in iter_employers(50_000, seed=9)}
+    assert len(codes) == 50_000
 
 
 def test_organisation_code_check_character() -> None:
-    # D2143569: weighted sum 199, 11 - 199 % 11 = 10, written X.
+    # GB 11714-1997, D2143569: D = 13; 13*3 + 2*7 + 1*9 + 4*10 + 3*5 + 5*8 + 6*4 + 9*2 = 199;
+    # 11 - 199 % 11 = 10, written X.
     assert organisation_code("D2143569") == "D2143569X"
+    assert gb11714_valid(organisation_code("MA01ABC3"))
 
 
 def test_users_cover_every_role_and_the_hall_has_windows() -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from stdnum.cn import ric
+from standards import gb11643_check
 
 from counter_app.domain.errors import ValidationErrors
 from counter_app.domain.insurance import EnrollmentCategory, EnrollmentForm, InsuranceType
 
 TODAY = dt.date(2026, 11, 24)
-ADULT = "11010519800101001" + ric.calc_check_digit("11010519800101001")
-CHILD = "11010520150101001" + ric.calc_check_digit("11010520150101001")
+ADULT = "11010519800101001" + gb11643_check("11010519800101001")
+CHILD = "11010520150101001" + gb11643_check("11010520150101001")
 
 
 def good(**changes: object) -> EnrollmentForm:
