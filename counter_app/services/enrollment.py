@@ -2,15 +2,24 @@
 
 The teller's form is validated in the domain; the command then registers the person (or
 updates their contact details), makes them insured for the chosen insurance types, records a
-finished L1 case, and — on the centre only — assigns the insured number (参保编号) and the
-case number from central counters.
+finished L1 case with its promised date (承诺办结), and — on the centre only — assigns the
+insured number (参保编号) and the case number from central counters.
+
+The promised date is counted from the day the teller accepted the case (the command's client
+time, which travels unchanged to the centre), so the centre records the same promise the
+receipt printed even when the command reaches it a day later.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from counter_app.domain.cases import ITEM_INDIVIDUAL_ENROLLMENT, CaseStatus, ReviewLevel
+from counter_app.domain.cases import (
+    ITEM_INDIVIDUAL_ENROLLMENT,
+    CaseStatus,
+    ReviewLevel,
+    promised_deadline,
+)
 from counter_app.domain.errors import Conflict
 from counter_app.domain.insurance import Enrollment, EnrollmentCategory, EnrollmentForm
 from counter_app.domain.roles import Permission
@@ -123,6 +132,7 @@ def apply_enrollment(ctx: ApplyContext, command: Command) -> None:
                 employer_code=employer_code,
             )
         )
+    promised = promised_deadline(ITEM_INDIVIDUAL_ENROLLMENT, command.client_time.date())
     case_serial = ctx.next_number(f"case:{command.hall_code}:{ctx.now:%Y%m%d}")
     ctx.put(
         CaseRow(
@@ -141,6 +151,8 @@ def apply_enrollment(ctx: ApplyContext, command: Command) -> None:
             accepted_at=ctx.now.replace(tzinfo=None),
             summary=f"个人参保登记 {enrollment.name}",
             ticket=command.payload.get("ticket") or None,
+            promised_date=promised.date,
+            promised_provisional=promised.provisional,
         )
     )
 

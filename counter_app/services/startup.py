@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from counter_app.services.auth import user_count
 from counter_app.services.bootstrap import hall_count
+from counter_app.services.holidays import use_installed_calendar
 from counter_app.services.workstation import CentralUnavailable, SyncReport, Workstation
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ class StartupReport:
 
 
 def prepare(ws: Workstation) -> StartupReport:
+    use_installed_calendar()  # holiday files an administrator installed count from the start
     seeded = None
     if ws.config.demo and ws.config.central_is_embedded:
         try:

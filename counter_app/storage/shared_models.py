@@ -106,6 +106,10 @@ class CaseRow(SharedBase):
     accepted_at: Mapped[dt.datetime] = mapped_column(DateTime)
     summary: Mapped[str] = mapped_column(String(200), default="")
     ticket: Mapped[str | None] = mapped_column(String(40))  # queue ticket served, if any
+    # 承诺办结: the item's time limit in working days from the day of acceptance; provisional
+    # when it crossed days whose State Council holiday arrangement was not yet known.
+    promised_date: Mapped[dt.date | None] = mapped_column(Date)
+    promised_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class CertificateRow(SharedBase):
