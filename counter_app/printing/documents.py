@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from counter_app.domain.money import format_yuan
+from counter_app.domain.money import format_yuan, money, sum_rounded
+from counter_app.domain.workdays import Deadline
 from counter_app.printing.layout import Doc, KeyValue, QrCode, Rule, Spacer, Text
+from counter_app.printing.verification import case_qr_payload, qr_payload
 
 INSURANCE_NAMES = {
     "pension": "养老保险",
@@ -63,6 +65,18 @@ def queue_ticket(
     )
 
 
+# Printed after a promised date counted over days whose holiday arrangement is not yet published.
+PROVISIONAL_DEADLINE_NOTE = "暂按法定节假日推算，以国务院公布的放假安排为准"
+
+
+def promised_text(promised_by: Deadline | dt.date) -> str:
+    """承诺办结 as printed: "2027年01月08日前", with the provisional note when it applies."""
+    if isinstance(promised_by, Deadline):
+        text = f"{promised_by.date:%Y年%m月%d日}前"
+        return f"{text}（{PROVISIONAL_DEADLINE_NOTE}）" if promised_by.provisional else text
+    return f"{promised_by:%Y年%m月%d日}前"
+
+
 def acceptance_receipt(
     office: Office,
     case_no: str,
@@ -70,7 +84,7 @@ def acceptance_receipt(
     applicant: str,
     id_masked: str,
     materials: Sequence[str],
-    promised_by: dt.date | None,
+    promised_by: Deadline | dt.date | None,
     when: dt.datetime,
 ) -> Doc:
     doc = Doc("acceptance_receipt", "受理回执").add(
@@ -85,9 +99,9 @@ def acceptance_receipt(
     if materials:
         doc.add(Text("已收材料：", bold=True))
         doc.add(*(Text(f"  {i}. {m}") for i, m in enumerate(materials, start=1)))
-    if promised_by:
-        doc.add(KeyValue("承诺办结：", f"{promised_by:%Y年%m月%d日}前"))
-    doc.add(QrCode(case_no, caption="扫码查询办理进度"))
+    if promised_by is not None:
+        doc.add(KeyValue("承诺办结：", promised_text(promised_by)))
+    doc.add(QrCode(case_qr_payload(case_no), caption="凭此码或受理编号到任一窗口查询办理进度"))
     return _footer(doc, office, when)
 
 
@@ -151,7 +165,7 @@ def _certificate_tail(
         Text(f"特此证明。数据截至 {content['as_of']}。"),
         Spacer(),
         KeyValue("验证码：", code),
-        QrCode(f"COUNTER-VERIFY:{code}", caption="扫码或凭验证码核验本证明真伪"),
+        QrCode(qr_payload(code), caption="扫码或凭验证码核验本证明真伪"),
     )
     return _footer(doc, office, when)
 
@@ -177,14 +191,17 @@ def payment_receipt(
     lines: Sequence[tuple[str, Decimal]],
     when: dt.datetime,
 ) -> Doc:
-    total = sum((amount for _, amount in lines), Decimal("0"))
+    # Each line is rounded to the fen (ROUND_HALF_UP) where the rules round it, and the total
+    # is the sum of the printed lines, so the receipt always adds up.
+    rounded = [(label, money(amount)) for label, amount in lines]
+    total = sum_rounded(amount for _, amount in lines)
     doc = Doc("payment_receipt", "缴费凭证").add(
         Text("社会保险费缴费凭证", align="center", bold=True, size=2),
         Rule(),
         KeyValue("凭证号：", receipt_no),
         KeyValue("缴费人：", payer),
     )
-    doc.add(*(KeyValue(f"  {label}", format_yuan(amount)) for label, amount in lines))
+    doc.add(*(KeyValue(f"  {label}", format_yuan(amount)) for label, amount in rounded))
     doc.add(Rule(), KeyValue("合计：", format_yuan(total)))
     return _footer(doc, office, when)
 

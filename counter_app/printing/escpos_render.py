@@ -6,7 +6,13 @@ cancels it otherwise), and characters the encoding cannot carry are replaced by 
 ``?`` and logged — text mode never crashes on a rare name. Raster mode draws the whole receipt
 as an image with the CJK font chain, for printers without Chinese fonts and for names outside
 the printer's character set. python-escpos assembles the commands (alignment, emphasis,
-sizes, QR codes, cut) on a ``Dummy`` printer, whose bytes are the job.
+QR codes, cut) on a ``Dummy`` printer, whose bytes are the job.
+
+Character size is set with ``GS ! n`` (bits 4-7: width multiplier - 1, bits 0-3: height
+multiplier - 1), which applies to every character, Chinese included. python-escpos's
+``set(double_width=..., double_height=...)`` sends ``ESC ! n`` instead, which strict
+Epson-compatible printers apply to alphanumeric characters only: a Chinese title would print
+at normal size beside double-size digits.
 """
 
 from __future__ import annotations
@@ -28,6 +34,9 @@ log = logging.getLogger(__name__)
 ESC_INIT = b"\x1b@"
 FS_CHINESE_ON = b"\x1c&"
 FS_CHINESE_OFF = b"\x1c."
+GS_SIZE = b"\x1d!"  # GS ! n: character size for all characters (alphanumeric and Kanji)
+SIZE_NORMAL = 0x00
+SIZE_DOUBLE = 0x11  # double width (bit 4) and double height (bit 0)
 Encoding = Literal["gb18030", "gbk", "utf-8"]
 COLUMNS = {58: 32, 80: 48}  # font A, in single-width (ASCII) cells
 DOTS = {58: 384, 80: 576}  # printable width at 203 dpi
@@ -69,6 +78,12 @@ class _TextRenderer:
         self.printer = Dummy()
         self.columns = COLUMNS[options.paper_mm]
         self.replaced: list[str] = []
+        self.size = SIZE_NORMAL  # ESC @ leaves the printer at normal size
+
+    def set_size(self, n: int) -> None:
+        if n != self.size:
+            self.printer._raw(GS_SIZE + bytes([n]))
+            self.size = n
 
     def encode(self, text: str) -> bytes:
         out = bytearray()
@@ -93,30 +108,29 @@ class _TextRenderer:
         for block in doc.blocks:
             if isinstance(block, Text):
                 big = block.size == 2
-                p.set(
-                    align=block.align,
-                    bold=block.bold,
-                    double_width=big,
-                    double_height=big,
-                    normal_textsize=not big,
-                )
+                p.set(align=block.align, bold=block.bold)
+                self.set_size(SIZE_DOUBLE if big else SIZE_NORMAL)
                 for line in wrap_cells(block.text, self.columns // (2 if big else 1)):
                     self.raw_line(line)
             elif isinstance(block, KeyValue):
-                p.set(align="left", bold=False, normal_textsize=True)
+                p.set(align="left", bold=False)
+                self.set_size(SIZE_NORMAL)
                 for line in wrap_cells(block.key + block.value, self.columns):
                     self.raw_line(line)
             elif isinstance(block, Rule):
-                p.set(align="left", bold=False, normal_textsize=True)
+                p.set(align="left", bold=False)
+                self.set_size(SIZE_NORMAL)
                 self.raw_line("-" * self.columns)
             elif isinstance(block, QrCode):
-                p.set(align="center", normal_textsize=True)
+                p.set(align="center")
+                self.set_size(SIZE_NORMAL)
                 p.qr(block.data, size=6, native=True)
                 if block.caption:
                     self.raw_line(block.caption)
             elif isinstance(block, Spacer):
                 p._raw(b"\n" * block.lines)
-        p.set(align="left", bold=False, normal_textsize=True)
+        p.set(align="left", bold=False)
+        self.set_size(SIZE_NORMAL)
         p.cut()
         if self.replaced:
             log.warning(

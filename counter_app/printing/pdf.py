@@ -5,13 +5,20 @@ Every character is drawn with the first font of the chain that has it, so rare c
 the glyphs are filled and stroked (text render mode 2), since CJK fonts rarely ship a bold
 face. With no TrueType CJK font at all, the built-in CID font STSong-Light is used (not
 embedded: the reader must supply it) and a warning is logged.
+
+Search and copy need each glyph's Unicode text, which the font's ToUnicode CMap gives.
+reportlab writes the code point there as plain hex (``<20BB7>``), but a CMap's destination is
+UTF-16BE, so characters beyond the Basic Multilingual Plane (𠮷, 𡒄) must be written as a
+surrogate pair (``<D842DFB7>``); ``CmapFixedTTFont`` rewrites those entries.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -27,8 +34,32 @@ from counter_app.printing.fonts import FontChain, find_font_chain
 from counter_app.printing.layout import Doc, KeyValue, QrCode, Rule, Spacer, Text
 
 log = logging.getLogger(__name__)
+_CMAP_PREFIX = "toUnicodeCMap:"  # the names reportlab gives the ToUnicode streams
+_WIDE_ENTRY = re.compile(r"<([0-9A-Fa-f]{2})> <([0-9A-Fa-f]{5,6})>")
 CID_FALLBACK = "STSong-Light"
 PAGES = {"A4": A4, "A5": A5}
+
+
+def utf16_hex(code_point: int) -> str:
+    """``code_point`` as the UTF-16BE hex string a ToUnicode CMap destination wants."""
+    return chr(code_point).encode("utf-16-be").hex().upper()
+
+
+def fix_to_unicode_cmap(cmap: str) -> str:
+    """Rewrite ``bfchar`` entries whose destination is a bare code point above U+FFFF."""
+    return _WIDE_ENTRY.sub(lambda m: f"<{m[1]}> <{utf16_hex(int(m[2], 16))}>", cmap)
+
+
+class CmapFixedTTFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
+    """A reportlab ``TTFont`` whose ToUnicode CMaps map supplementary-plane characters right."""
+
+    def addObjects(self, doc: Any) -> None:
+        super().addObjects(doc)
+        for name, obj in doc.idToObject.items():
+            if str(name).startswith(_CMAP_PREFIX) and isinstance(
+                getattr(obj, "content", None), str
+            ):
+                obj.content = fix_to_unicode_cmap(obj.content)
 
 
 @dataclass
@@ -51,7 +82,7 @@ def register_fonts(chain: FontChain | None = None) -> PdfFonts:
     for position, font in enumerate(chain.fonts):
         name = f"CounterCJK{position}-{font.path.stem}"
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.index))
+            pdfmetrics.registerFont(CmapFixedTTFont(name, str(font.path), subfontIndex=font.index))
         names.append(name)
     if names:
         return PdfFonts(names, chain)

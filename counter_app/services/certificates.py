@@ -22,6 +22,7 @@ from counter_app.domain.errors import Conflict, ValidationError
 from counter_app.domain.ids import IdNumber, Uscc
 from counter_app.domain.roles import Permission
 from counter_app.printing.verification import make_code as verification_code
+from counter_app.printing.verification import parse_code
 from counter_app.services.apply_context import ApplyContext
 from counter_app.services.commands import Command, new_command_id
 from counter_app.services.handlers import Handler, register
@@ -134,8 +135,19 @@ def apply_issue(ctx: ApplyContext, command: Command) -> None:
 register(Handler(kind=KIND, permission=Permission.ACCEPT_CASES, apply=apply_issue))
 
 
+# Why a code is not confirmed (``Verification.problem_code``); the UI translates by these.
+UNKNOWN_CODE = "unknown_code"  # no certificate was issued with this code
+NO_JOURNAL_ENTRY = "no_journal_entry"  # the certificate row has no journal entry
+JOURNAL_MODIFIED = "journal_modified"  # the journal entry's hash does not match (journal_seq)
+CONTENT_DIFFERS = "content_differs"  # the certificate differs from what was journaled
+PROBLEM_CODES = (UNKNOWN_CODE, NO_JOURNAL_ENTRY, JOURNAL_MODIFIED, CONTENT_DIFFERS)
+
+
 @dataclass(frozen=True)
 class Verification:
+    """The answer for one code. A code that is not confirmed has a ``problem_code`` (one of
+    ``PROBLEM_CODES``) and an English ``problem`` for logs and the command line."""
+
     code: str
     genuine: bool
     problem: str = ""
@@ -146,22 +158,52 @@ class Verification:
     issued_by: str = ""
     hall_code: str = ""
     journal_seq: int | None = None
+    problem_code: str = ""
+
+
+def lookup_code(raw: str) -> str:
+    """The key to look ``raw`` up by: the canonical code when ``raw`` parses as one (the QR
+    payload, lower case, any separators, Crockford substitutions), else ``raw`` trimmed and in
+    upper case (codes made by another ``CodeMaker``)."""
+    try:
+        return parse_code(raw)
+    except ValidationError:
+        return raw.strip().upper()
 
 
 def verify_certificate(central: Engine, code: str) -> Verification:
-    """Confirm from the central journal that ``code`` was issued, and what it certified."""
-    code = code.strip().upper()
+    """Confirm from the central journal that ``code`` was issued, and what it certified.
+
+    ``code`` may be what was typed or scanned; see ``lookup_code``.
+    """
+    code = lookup_code(code)
     with Session(central) as session:
         row = session.get(CertificateRow, code)
         if row is None:
-            return Verification(code, False, "no certificate with this verification code")
+            return Verification(
+                code,
+                False,
+                "no certificate with this verification code",
+                problem_code=UNKNOWN_CODE,
+            )
         entry = session.scalar(
             select(JournalRow).where(JournalRow.command_uuid == row.origin_command)
         )
         if entry is None:
-            return Verification(code, False, "the certificate has no journal entry")
+            return Verification(
+                code,
+                False,
+                "the certificate has no journal entry",
+                problem_code=NO_JOURNAL_ENTRY,
+            )
         if entry_hash(entry) != entry.hash:
-            return Verification(code, False, f"journal entry {entry.seq} was modified")
+            return Verification(
+                code,
+                False,
+                f"journal entry {entry.seq} was modified",
+                journal_seq=entry.seq,
+                problem_code=JOURNAL_MODIFIED,
+            )
         journaled = [
             e["values"]
             for e in json.loads(entry.effects)
@@ -169,7 +211,13 @@ def verify_certificate(central: Engine, code: str) -> Verification:
         ]
         content = json.loads(row.content)
         if not journaled or journaled[0]["content_hash"] != content_hash(content):
-            return Verification(code, False, "the certificate differs from its journal entry")
+            return Verification(
+                code,
+                False,
+                "the certificate differs from its journal entry",
+                journal_seq=entry.seq,
+                problem_code=CONTENT_DIFFERS,
+            )
         return Verification(
             code,
             True,

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from escpos.printer import Dummy
+from readback import decode_escpos, needs_zbarimg, scan_image
 
 from counter_app.printing import documents as d
 from counter_app.printing.escpos_render import (
@@ -17,10 +22,20 @@ from counter_app.printing.escpos_render import (
     wrap_cells,
 )
 from counter_app.printing.fonts import find_font_chain
+from counter_app.printing.verification import make_code, parse_code
 
 OFFICE = d.Office("示范区社会保险经办服务大厅", 3, "王柜员")
 WHEN = dt.datetime(2026, 11, 24, 9, 30)
 RARE = "𠮷䶮𡒄"
+CERTIFICATE = {
+    "name": "张三",
+    "id_number_masked": "110105********0022",
+    "insured_number": "202600000001",
+    "category": "flexible",
+    "employer_code": "",
+    "insurance": [{"type": "pension", "status": "active", "since": "2026-11-24"}],
+    "as_of": "2026-11-24",
+}
 
 
 def receipt(name: str = "张三") -> d.Doc:
@@ -101,3 +116,78 @@ def test_raster_mode_draws_rare_characters_with_a_font_that_has_them() -> None:
         return sum(histogram[:128])  # dark pixels
 
     assert inked(rare) > inked(plain) * 2  # three more glyphs drawn, not blanks
+
+
+# ---- character size, read back with an ESC/POS decoder (tests/readback.py) ----
+
+
+def test_double_size_chinese_is_sent_with_gs_exclamation_and_reset_after() -> None:
+    job = decode_escpos(render_escpos(receipt(), EscposOptions()).data)
+    (title,) = job.runs_containing("受理回执")
+    assert title.state.kanji_mode and title.state.gs_size == 0x11
+    assert title.state.size_of("受") == (2, 2)  # the Chinese title really prints double
+    after = job.runs[job.runs.index(title) + 1 :]
+    assert after and all(run.state.size_of("受") == (1, 1) for run in after)
+    assert all(run.state.gs_size == 0 for run in after)
+    assert job.final_state.gs_size == 0 and job.cuts == 1
+
+
+@pytest.mark.parametrize("paper_mm", [58, 80])
+def test_double_size_digits_and_chinese_share_one_size(paper_mm: int) -> None:
+    ticket = d.queue_ticket("示范大厅", "A012", "个人业务", 3, 9, WHEN)
+    options = EscposOptions(paper_mm=paper_mm)  # type: ignore[arg-type]
+    job = decode_escpos(render_escpos(ticket, options).data)
+    (number,) = job.runs_containing("A012")
+    assert number.state.size_of("A") == (2, 2)
+    (hall,) = job.runs_containing("示范大厅")
+    assert hall.state.size_of("示") == (1, 1)
+
+
+def test_the_decoder_knows_esc_exclamation_leaves_chinese_at_normal_size() -> None:
+    """The reason for GS !: what python-escpos's own double size does to a Chinese line."""
+    printer = Dummy()
+    printer._raw(ESC_INIT + FS_CHINESE_ON)
+    printer.set(double_width=True, double_height=True)
+    printer._raw("受理回执A1\n".encode("gb18030"))
+    (run,) = decode_escpos(printer.output).runs
+    assert run.state.size_of("A") == (2, 2) and run.state.size_of("受") == (1, 1)
+
+
+def test_payment_receipt_total_is_the_sum_of_the_printed_lines() -> None:
+    lines = [("养老保险", Decimal("0.005")), ("医疗保险", Decimal("0.005")),
+             ("失业保险", Decimal("12.344")), ("工伤保险", Decimal("1000.125"))]  # fmt: skip
+    doc = d.payment_receipt(OFFICE, "R-1", "张三", lines, WHEN)
+    printed = decode_escpos(render_escpos(doc, EscposOptions()).data).lines
+    amounts = {
+        label: Decimal(m[1].replace(",", ""))
+        for line in printed
+        if (m := re.search(r"¥([\d,]+\.\d\d)$", line))
+        for label in [line[: m.start()].strip()]
+    }
+    assert amounts.pop("合计：") == sum(amounts.values()) == Decimal("1012.49")
+    assert amounts == {
+        "养老保险": Decimal("0.01"),
+        "医疗保险": Decimal("0.01"),
+        "失业保险": Decimal("12.34"),
+        "工伤保险": Decimal("1000.13"),
+    }
+
+
+def test_the_certificate_qr_in_text_mode_carries_the_verification_payload() -> None:
+    code = make_code("proof_personal", "n", "h")
+    doc = d.proof_of_insurance_personal(OFFICE, CERTIFICATE, code, WHEN)
+    job = decode_escpos(render_escpos(doc, EscposOptions()).data)
+    assert [data.decode() for data in job.qr_data] == [f"COUNTER-VERIFY:{code}"]
+    assert parse_code(job.qr_data[0].decode()) == code
+
+
+def test_the_raster_receipt_qr_scans_to_a_code_that_parses(tmp_path: Path) -> None:
+    needs_zbarimg()
+    chain = find_font_chain()
+    if not chain.fonts:
+        pytest.skip("no CJK TrueType font installed")
+    code = make_code("proof_personal", "n", "h")
+    doc = d.proof_of_insurance_personal(OFFICE, CERTIFICATE, code, WHEN)
+    job = decode_escpos(render_escpos(doc, EscposOptions(raster=True), chain).data)
+    (scanned,) = scan_image(job.raster_image(), tmp_path, "receipt")
+    assert parse_code(scanned) == code

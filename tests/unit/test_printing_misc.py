@@ -13,7 +13,13 @@ from counter_app.devices.printers import PrinterConfig, PrinterFault
 from counter_app.domain.errors import ValidationError
 from counter_app.printing import documents as d
 from counter_app.printing.jobs import MemoryJobStore, PrintJob, PrintSpooler
-from counter_app.printing.verification import ALPHABET, make_code, parse_code
+from counter_app.printing.verification import (
+    ALPHABET,
+    case_qr_payload,
+    make_code,
+    parse_code,
+    qr_payload,
+)
 
 WHEN = dt.datetime(2026, 11, 24, 9, 30)
 OFFICE = d.Office("示范大厅", 1, "王柜员")
@@ -24,6 +30,62 @@ def test_codes_parse_back_in_any_case(number: str, digest: str) -> None:
     code = make_code("proof_personal", number, digest)
     assert parse_code(code) == code
     assert parse_code(code.lower().replace("-", " ")) == code
+
+
+def crockford_confusable(code: str) -> str:
+    """``code`` as someone might type it: 0 read as O, 1 read as I or L."""
+    return code.replace("0", "O").replace("1", "l")
+
+
+@given(
+    st.text(min_size=1, max_size=20),
+    st.sampled_from(["", " ", "-", "  ", " - ", "\t", "\u3000", "－", "–"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_what_a_scanner_or_a_person_types_parses_to_the_code(
+    number: str, separator: str, as_payload: bool, lower: bool
+) -> None:
+    code = make_code("proof_personal", number, "h")
+    compact = code.replace("-", "")
+    typed = separator.join([compact[:3], compact[3:7], compact[7:]])
+    typed = crockford_confusable(typed)
+    if as_payload:
+        typed = f"COUNTER-VERIFY:{typed}"
+    if lower:
+        typed = typed.lower()
+    assert parse_code(typed) == code
+    assert parse_code(f"  {typed}\r\n") == code
+
+
+def test_the_qr_payload_of_a_certificate_parses() -> None:
+    code = make_code("proof_personal", "n", "h")
+    assert qr_payload(code) == f"COUNTER-VERIFY:{code}"
+    assert parse_code(qr_payload(code)) == code
+    assert parse_code(qr_payload(code).lower()) == code
+    # An input method left in full-width mode types full-width letters and a full-width colon.
+    full_width = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in qr_payload(code))
+    assert parse_code(full_width) == code
+
+
+def test_what_is_not_a_certificate_code_is_refused_with_a_reason() -> None:
+    code = make_code("proof_personal", "n", "h")
+    cases = {
+        "": "length",
+        code[:-1]: "length",
+        code + "7": "length",
+        "COUNTER-CASE:HALL01-20261124-00001": "wrong_document",
+        "https://example.org/x": "format",
+        code[:-1] + "U": "format",  # U is not in Crockford's alphabet
+        code[:-1] + ("0" if code[-1] != "0" else "1"): "check_digit",
+    }
+    for raw, reason in cases.items():
+        with pytest.raises(ValidationError) as caught:
+            parse_code(raw)
+        assert caught.value.code == reason, raw
+    with pytest.raises(ValidationError) as caught:
+        parse_code(case_qr_payload("HALL01-20261124-00001"))
+    assert caught.value.params["case_no"] == "HALL01-20261124-00001"
 
 
 @given(st.integers(min_value=0, max_value=10), st.sampled_from(ALPHABET))
