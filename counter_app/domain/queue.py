@@ -30,6 +30,7 @@ class TicketEvent(StrEnum):
     RECALL = "recall"
     START = "start"
     HOLD = "hold"
+    RESUME = "resume"  # a held ticket is served again at the window that held it
     RETURN = "return"  # back to the queue (after hold, or transferred)
     FINISH = "finish"
     NO_SHOW = "no_show"
@@ -44,6 +45,7 @@ TRANSITIONS: dict[TicketEvent, tuple[frozenset[TicketState], TicketState]] = {
     TicketEvent.RECALL: (frozenset({TicketState.CALLED}), TicketState.CALLED),
     TicketEvent.START: (frozenset({TicketState.CALLED}), TicketState.SERVING),
     TicketEvent.HOLD: (frozenset({TicketState.SERVING}), TicketState.ON_HOLD),
+    TicketEvent.RESUME: (frozenset({TicketState.ON_HOLD}), TicketState.SERVING),
     TicketEvent.RETURN: (
         frozenset({TicketState.ON_HOLD, TicketState.CALLED, TicketState.SERVING}),
         TicketState.WAITING,

@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import DomainError, ValidationError
+from counter_app.domain.ids import IdNumber
 from counter_app.domain.queue import (
     PAUSE_REASONS,
     RATING_LEVELS,
@@ -40,6 +41,7 @@ from counter_app.storage.queue_models import (
     TicketRow,
     WindowStatusRow,
 )
+from counter_app.storage.shared_models import UserRow, WindowRow
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,14 @@ class Ticket:
     issued_at: dt.datetime
     window_number: int | None
     teller: str | None
+    recalls: int = 0
+    id_number: str | None = None  # typed at the kiosk, if the customer did
 
 
 def _ticket(row: TicketRow) -> Ticket:
     return Ticket(
         row.id, row.display, row.category, row.state, row.issued_at, row.window_number,
-        row.teller,
+        row.teller, row.recalls or 0, row.id_number,
     )  # fmt: skip
 
 
@@ -92,9 +96,21 @@ def _open_period(session: Session, ticket: TicketRow, state: str, now: dt.dateti
 
 
 def issue_ticket(
-    central: Engine, hall: str, category: str, *, now: dt.datetime | None = None
+    central: Engine,
+    hall: str,
+    category: str,
+    *,
+    now: dt.datetime | None = None,
+    id_number: str | None = None,
 ) -> Ticket:
+    """Take the next number of ``category``; ``id_number`` (checked) is the customer's, if given.
+
+    The ID number travels with the ticket to the window that calls it and never appears in a
+    hall event (the display is public).
+    """
     now = now or dt.datetime.now()
+    if id_number is not None:
+        id_number = IdNumber.parse(id_number).value
     day = now.date()
     insert = postgresql.insert if central.dialect.name == "postgresql" else sqlite.insert
     with Session(central) as session, session.begin():
@@ -117,6 +133,7 @@ def issue_ticket(
             state=TicketState.WAITING.value,
             recalls=0,
             closed_unfinished=False,
+            id_number=id_number,
         )
         session.add(row)
         session.flush()
@@ -219,6 +236,44 @@ def apply_event(
             {"ticket": row.display, "window": row.window_number},
             now,
         )
+        return _ticket(row)
+
+
+def held_tickets(central: Engine, hall: str, window: int, day: dt.date) -> list[Ticket]:
+    """The tickets ``window`` holds (挂起) on ``day``, oldest hold first."""
+    with Session(central) as session:
+        rows = session.scalars(
+            select(TicketRow)
+            .where(
+                TicketRow.hall_code == hall,
+                TicketRow.business_day == day,
+                TicketRow.window_number == window,
+                TicketRow.state == TicketState.ON_HOLD.value,
+            )
+            .order_by(TicketRow.issued_at, TicketRow.id)
+        ).all()
+        return [_ticket(r) for r in rows]
+
+
+def resume_held(
+    central: Engine, ticket_id: int, window: int, *, now: dt.datetime | None = None
+) -> Ticket:
+    """Serve a held ticket again; only the window that held it may resume it."""
+    now = now or dt.datetime.now()
+    with Session(central) as session, session.begin():
+        row = session.get(TicketRow, ticket_id, with_for_update=True)
+        if row is None:
+            raise LookupError(f"no ticket {ticket_id}")
+        if row.state != TicketState.ON_HOLD.value or row.window_number != window:
+            raise ValidationError(
+                "ticket", "state", f"ticket {row.display} is not on hold at window {window}"
+            )
+        row.state = next_state(TicketState.ON_HOLD, TicketEvent.RESUME).value
+        _open_period(session, row, row.state, now)
+        _event(
+            session, row.hall_code, TicketEvent.RESUME.value,
+            {"ticket": row.display, "window": window}, now,
+        )  # fmt: skip
         return _ticket(row)
 
 
@@ -357,6 +412,16 @@ def transfer(
         row = session.get(TicketRow, ticket_id, with_for_update=True)
         if row is None:
             raise LookupError(f"no ticket {ticket_id}")
+        if window is not None:
+            if window == row.window_number:
+                raise ValidationError(
+                    "window", "choice", "a ticket cannot be transferred to the window serving it"
+                )
+            known = session.scalars(
+                select(WindowRow.number).where(WindowRow.hall_code == row.hall_code)
+            ).all()
+            if window < 1 or (known and window not in known):
+                raise ValidationError("window", "unknown", f"the hall has no window {window}")
         row.state = next_state(TicketState(row.state), TicketEvent.RETURN).value
         row.window_number, row.teller, row.call_key = None, None, None
         if category:
@@ -405,16 +470,39 @@ def rate(central: Engine, ticket_id: int, level: int, *, now: dt.datetime | None
         return rating.id
 
 
-def open_follow_ups(central: Engine, hall: str) -> list[tuple[int, int, str | None, int]]:
-    """(follow-up id, window, teller, level) of every bad rating not yet followed up."""
+@dataclass(frozen=True)
+class FollowUp:
+    """An open follow-up of a bad rating, named by the ticket the customer held."""
+
+    id: int
+    ticket: str  # the ticket number as printed, e.g. "A012"
+    business_day: dt.date
+    window: int
+    teller: str | None
+    level: int
+    opened_at: dt.datetime
+    teller_name: str | None = None  # the teller's display name, when the centre knows it
+
+
+def open_follow_ups(central: Engine, hall: str) -> list[FollowUp]:
+    """Every bad rating of the hall not yet followed up, oldest first."""
     with Session(central) as session:
         rows = session.execute(
-            select(FollowUpRow.id, RatingRow.window_number, RatingRow.teller, RatingRow.level)
+            select(
+                FollowUpRow.id, TicketRow.display, TicketRow.business_day,
+                RatingRow.window_number, RatingRow.teller, RatingRow.level, FollowUpRow.opened_at,
+                UserRow.display_name,
+            )
             .join(RatingRow, RatingRow.id == FollowUpRow.rating_id)
+            .join(TicketRow, TicketRow.id == RatingRow.ticket_id)
+            .outerjoin(UserRow, UserRow.username == RatingRow.teller)
             .where(RatingRow.hall_code == hall, FollowUpRow.closed_at.is_(None))
             .order_by(FollowUpRow.id)
-        ).all()
-        return [(int(a), int(b or 0), c, int(d)) for a, b, c, d in rows]
+        ).all()  # fmt: skip
+        return [
+            FollowUp(int(i), str(d), day, int(w or 0), t, int(lv), opened, name)
+            for i, d, day, w, t, lv, opened, name in rows
+        ]
 
 
 def close_follow_up(

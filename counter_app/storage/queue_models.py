@@ -44,6 +44,9 @@ class TicketRow(CentralBase):
     recalls: Mapped[int] = mapped_column(Integer, default=0)
     call_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     closed_unfinished: Mapped[bool] = mapped_column(default=False)
+    # The ID number typed at the kiosk (optional): the window that calls the ticket starts
+    # serving that person. Never shown on the hall display.
+    id_number: Mapped[str | None] = mapped_column(String(18))
 
 
 class TicketPeriodRow(CentralBase):

@@ -3,6 +3,11 @@
 It owns the periodic sync (every ``SYNC_INTERVAL_MS`` and right after each accepted command,
 on the database worker) and keeps the status bar truthful. Which tabs appear depends on the
 logged-in role's permissions; the services check the same permissions again.
+
+It also owns the ``CustomerContext`` — who is at the counter — shared by the customer panel
+and the tabs: a newly called ticket (or Ctrl+N) starts a clean customer, a kiosk ticket's ID
+number identifies its holder, a held ticket's customer comes back when it is resumed, and a
+sync that changed something is reported so the screens re-read what they show.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, Q
 from counter_app import __version__
 from counter_app.domain.people import StaffUser
 from counter_app.domain.roles import Permission, permissions_of
+from counter_app.services.queue import Ticket
 from counter_app.services.workstation import SyncReport, Workstation
+from counter_app.ui.customer_context import CustomerContext, Outcome
 from counter_app.ui.customer_panel import CustomerPanel
 from counter_app.ui.idle_lock import IdleWatcher, LockDialog
 from counter_app.ui.ops import Op
@@ -57,22 +64,25 @@ class TellerWindow(QMainWindow):
             .replace("%2", user.display_name)
             .replace("%3", role_label(user.role))
         )
-        self.resize(1280, 800)
+        from counter_app.ui.screen_fit import fit_to_screen  # restored size; shown maximized
+
+        fit_to_screen(self, 1280, 800)
 
         self.status = CounterStatusBar(user, window_number)
         self.setStatusBar(self.status)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("transactionTabs")
-        self.customer = CustomerPanel(ws)
+        self.context = CustomerContext(self)
+        self.customer = CustomerPanel(ws, self.context)
         self.enrollment: EnrollmentTab | None = None
         if Permission.ACCEPT_CASES in self.permissions:
-            self.enrollment = EnrollmentTab(ws, user, window_number)
+            self.enrollment = EnrollmentTab(ws, user, window_number, context=self.context)
             self.tabs.addTab(self.enrollment, self.tr("Individual enrollment"))
-            self.customer.id_number_entered.connect(self._prefill_id)
-            self.customer.person_selected.connect(self._prefill_person)
             self.enrollment.submitted.connect(self._after_command)
-            self.certificates: CertificateTab | None = CertificateTab(ws, user, window_number)
+            self.certificates: CertificateTab | None = CertificateTab(
+                ws, user, window_number, context=self.context
+            )
             self.tabs.addTab(self.certificates, self.tr("Proof of insurance"))
             self.certificates.issued.connect(self._after_command)
         else:
@@ -80,7 +90,7 @@ class TellerWindow(QMainWindow):
         self.cases_tab = CasesTab(ws)
         self.tabs.addTab(self.cases_tab, self.tr("Today's cases"))
         self.sync_tab = SyncTab(ws)
-        self.sync_tab.sync_button.clicked.connect(self.sync_now)
+        self.sync_tab.sync_button.clicked.connect(lambda: self.sync_now())
         self.sync_tab.acknowledged.connect(self.refresh_views)
         self.tabs.addTab(self.sync_tab, self.tr("Sync"))
         self.print_jobs_tab = PrintJobsTab(ws)
@@ -104,9 +114,11 @@ class TellerWindow(QMainWindow):
             self.queue_dock = QueueDock(ws, user, window_number, self)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
             self.queue_dock.ticket_changed.connect(self._ticket_changed)
+            self.queue_dock.released.connect(self._ticket_released)
+            self.queue_dock.may_start_new_customer = self._may_start_new_customer
         self._build_menu()
 
-        self._last_id = ""
+        self._sync_again = False
         self.sync_timer = QTimer(self)
         self.sync_timer.timeout.connect(self.sync_now)
         self.sync_timer.start(SYNC_INTERVAL_MS)
@@ -139,9 +151,13 @@ class TellerWindow(QMainWindow):
         identify.setShortcut(QKeySequence("F2"))
         identify.triggered.connect(self.customer.focus_search)
         file_menu.addAction(identify)
+        new_customer = QAction(self.tr("New customer"), self)
+        new_customer.setShortcut(QKeySequence("Ctrl+N"))
+        new_customer.triggered.connect(self.new_customer)
+        file_menu.addAction(new_customer)
         sync = QAction(self.tr("Sync now"), self)
         sync.setShortcut(QKeySequence("F5"))
-        sync.triggered.connect(self.sync_now)
+        sync.triggered.connect(lambda: self.sync_now())
         file_menu.addAction(sync)
         verify = QAction(self.tr("Verify a certificate…"), self)
         verify.triggered.connect(lambda: VerifyDialog(self.ws, self).exec())
@@ -171,32 +187,66 @@ class TellerWindow(QMainWindow):
             .replace("%3", self.ws.config.hall_code),
         )
 
-    def _ticket_changed(self, ticket: object) -> None:
-        """Cases accepted while a ticket is served are linked to that ticket."""
-        if self.enrollment is not None:
-            display = getattr(ticket, "display", None)
-            ticket_id = getattr(ticket, "id", None)
-            self.enrollment.current_ticket = f"{display}#{ticket_id}" if display else None
+    # -- the customer at the counter ------------------------------------------------------
+    def new_customer(self) -> None:
+        """Ctrl+N: forget the customer everywhere (the ticket being served stays)."""
+        self.context.new_customer()
+        self.customer.focus_search()
 
-    # -- customer → form -------------------------------------------------------------------
-    def _prefill_id(self, id_number: str) -> None:
-        self._last_id = id_number
-        if self.certificates is not None:
-            self.certificates.prefill(id_number)
+    def _may_start_new_customer(self) -> bool:
+        """Before the next ticket: the enrollment form must not silently lose typed input."""
+        if self.enrollment is None or not self.enrollment.has_unsaved_input():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved input"),
+            self.tr(
+                "The enrollment form holds input that was not accepted. "
+                "Discard it and go on to the next customer?"
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
-    def _prefill_person(self, person: object) -> None:
-        if self.enrollment is not None and self._last_id:
-            self.enrollment.prefill(self._last_id, person)  # type: ignore[arg-type]
+    def _ticket_changed(self, ticket: Ticket | None) -> None:
+        """A ticket new to this window brings a new customer; cases link to the ticket."""
+        current = self.context.ticket
+        if ticket is None:
+            if current is not None:
+                self.context.set_ticket(None)  # finished: the person stays shown until the next
+            return
+        if current is not None and current.id == ticket.id:
+            self.context.set_ticket(ticket)
+            return
+        self.context.start(ticket)
+        parked = self.context.unpark(ticket.id)
+        id_number = parked.id_number if parked is not None else ticket.id_number
+        if parked is not None and parked.employer_code:
+            self.context.set_employer(parked.employer_code)
+        if id_number:
+            self.customer.lookup(id_number)
+
+    def _ticket_released(self, ticket: Ticket, action: str) -> None:
+        """The ticket left the window: a held one keeps its customer for later."""
+        if action == "hold":
+            self.context.park(ticket.id)
+        elif action != "finish":
+            self.context.start(None)
 
     # -- sync ------------------------------------------------------------------------------
     def _after_command(self, _accepted: object) -> None:
         self.refresh_views()
-        self.sync_now()
+        self.sync_now(urgent=True)
 
-    def sync_now(self) -> None:
+    def sync_now(self, *, urgent: bool = False) -> None:
+        """One sync round on the worker; ``urgent`` (a command was just accepted) runs another
+        round right after one already under way, so the command does not wait for the timer."""
         if self._sync_running:
+            self._sync_again = self._sync_again or urgent
             return
         self._sync_running = True
+        self._sync_again = False
         Op(self.ws.sync_once, parent=self).success(self._synced).failure(
             self._sync_failed
         ).run_in_background()
@@ -205,11 +255,19 @@ class TellerWindow(QMainWindow):
         self._sync_running = False
         self.status.set_online(report.online, report.error or "")
         self.refresh_views()
+        moved = (report.push is not None and report.push.sent > 0) or (
+            report.pull is not None and report.pull.entries > 0
+        )
+        if moved:
+            self.context.report(Outcome("sync"))
         self.synced.emit(report)
+        if self._sync_again:
+            self.sync_now()
 
     def _sync_failed(self, exc: BaseException) -> None:
         self._sync_running = False
         self.status.set_online(False, str(exc))
+        self._sync_again = False
 
     def refresh_views(self) -> None:
         Op(lambda: (self.ws.outbox_counts(), self.ws.oldest_pending_age()), parent=self).success(
@@ -220,13 +278,12 @@ class TellerWindow(QMainWindow):
         self.print_jobs_tab.refresh()
         if self.follow_ups is not None:
             self.follow_ups.refresh()
-        if self.customer.current is not None:
-            self.customer.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync_timer.stop()
         if self.queue_dock is not None:
             self.queue_dock.timer.stop()
+            self.queue_dock.close_rating()
         if self.idle is not None:
             self.idle.stop()
         super().closeEvent(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 import uuid
 from collections import Counter
@@ -245,8 +246,10 @@ def test_ratings_and_follow_ups(central_engine: Engine) -> None:
     apply_event(central_engine, ticket.id, TicketEvent.FINISH, now=NOW)
     rate(central_engine, ticket.id, 1)
     follow_ups = open_follow_ups(central_engine, HALL)
-    assert [(w, t, lvl) for _, w, t, lvl in follow_ups] == [(2, "teller2", 1)]
-    follow_up = follow_ups[0][0]
+    assert [(f.ticket, f.business_day, f.window, f.teller, f.level) for f in follow_ups] == [
+        ("A001", NOW.date(), 2, "teller2", 1)
+    ]
+    follow_up = follow_ups[0].id
     with pytest.raises(PermissionDenied):
         close_follow_up(central_engine, follow_up, "teller1", Role.TELLER, "called back")
     with pytest.raises(ValidationError):
@@ -313,3 +316,77 @@ def test_several_processes_drain_a_sqlite_centre_without_double_calls(
         claimed.extend(ids)
     assert sorted(claimed) == sorted(set(claimed)) and len(claimed) == 400
     assert sum(1 for n in per_process if n) >= 2  # really concurrent
+
+
+def test_a_held_ticket_frees_the_window_and_only_that_window_resumes_it(
+    central_engine: Engine,
+) -> None:
+    from counter_app.domain.errors import ValidationError
+    from counter_app.services.queue import held_tickets, resume_held
+
+    held = issue_ticket(central_engine, HALL, "A", now=NOW)
+    other = issue_ticket(central_engine, HALL, "A", now=NOW + dt.timedelta(minutes=1))
+    call_next(central_engine, HALL, 3, ["A"], "t3", key="h1", now=NOW)
+    apply_event(central_engine, held.id, TicketEvent.START, now=NOW)
+    apply_event(central_engine, held.id, TicketEvent.HOLD, now=NOW + dt.timedelta(minutes=2))
+    assert [t.id for t in held_tickets(central_engine, HALL, 3, NOW.date())] == [held.id]
+    assert held_tickets(central_engine, HALL, 4, NOW.date()) == []
+    # The window calls the next one while the first is held; a held ticket is never called.
+    got = call_next(central_engine, HALL, 3, ["A"], "t3", key="h2", now=NOW)
+    assert got is not None and got.id == other.id
+    with pytest.raises(ValidationError):
+        resume_held(central_engine, held.id, 4)  # not held there
+    with pytest.raises(InvalidTransition):
+        apply_event(central_engine, other.id, TicketEvent.RESUME)  # not on hold
+    back = resume_held(central_engine, held.id, 3, now=NOW + dt.timedelta(minutes=9))
+    assert (back.state, back.window_number, back.teller) == ("serving", 3, "t3")
+    assert held_tickets(central_engine, HALL, 3, NOW.date()) == []
+    with Session(central_engine) as session:
+        periods = session.scalars(
+            select(TicketPeriodRow)
+            .where(TicketPeriodRow.ticket_id == held.id)
+            .order_by(TicketPeriodRow.id)
+        ).all()
+        assert [p.state for p in periods] == ["waiting", "called", "serving", "on_hold", "serving"]
+        assert periods[3].ended_at - periods[3].started_at == dt.timedelta(minutes=7)
+        kinds = session.scalars(select(QueueEventRow.kind).order_by(QueueEventRow.seq)).all()
+        assert "resume" in kinds
+
+
+def test_a_kiosk_id_number_travels_with_the_ticket_but_not_to_the_display(
+    central_engine: Engine,
+) -> None:
+    from counter_app.domain.errors import ValidationError
+    from counter_app.services.queue import events_after
+
+    id_number = "11010519491231002X"  # the example of GB 11643-1999
+    ticket = issue_ticket(central_engine, HALL, "V", now=NOW, id_number=id_number.lower())
+    assert ticket.id_number == id_number
+    with pytest.raises(ValidationError):
+        issue_ticket(central_engine, HALL, "V", now=NOW, id_number="110105194912310021")
+    called = call_next(central_engine, HALL, 1, ["V"], "t1", key="k", now=NOW)
+    assert called is not None and called.id_number == id_number
+    events = events_after(central_engine, HALL, 0)
+    assert events and all(id_number not in json.dumps(e.payload) for e in events)
+    assert issue_ticket(central_engine, HALL, "A", now=NOW).id_number is None
+
+
+def test_transfer_to_a_window_is_checked(central_engine: Engine) -> None:
+    from counter_app.domain.errors import ValidationError
+    from counter_app.services import bootstrap
+    from counter_app.services.queue import transfer
+
+    bootstrap.create_hall(central_engine, HALL, "大厅", windows=[1, 2, 3])
+    ticket = issue_ticket(central_engine, HALL, "A", now=NOW)
+    call_next(central_engine, HALL, 2, ["A"], "t2", key="w1", now=NOW)
+    with pytest.raises(ValidationError):
+        transfer(central_engine, ticket.id, window=2)  # to itself
+    with pytest.raises(ValidationError):
+        transfer(central_engine, ticket.id, window=7)  # no such window
+    with pytest.raises(ValidationError):
+        transfer(central_engine, ticket.id)  # nowhere
+    moved = transfer(central_engine, ticket.id, window=3, now=NOW)
+    assert moved.state == "waiting" and moved.category == "A"
+    assert call_next(central_engine, HALL, 1, ["A"], "t1", key="w2", now=NOW) is None
+    got = call_next(central_engine, HALL, 3, ["C"], "t3", key="w3", now=NOW)
+    assert got is not None and got.id == ticket.id

@@ -102,11 +102,12 @@ def test_pause_walk_in_finish_and_a_bad_rating_opens_a_follow_up(
         dock.act("finish")
     rating = dock.rating
     assert rating is not None
-    qtbot.addWidget(rating)
     with qtbot.waitSignal(rating.rated, timeout=10_000):
         rating.buttons[1].click()  # 非常不满意
     follow_ups = queue.open_follow_ups(central, "HALL01")
-    assert [(w, t, lvl) for _, w, t, lvl in follow_ups] == [(3, "teller1", 1)]
+    assert [(f.ticket, f.window, f.teller, f.level) for f in follow_ups] == [
+        ("W001", 3, "teller1", 1)
+    ]
 
 
 def test_transfer_sends_the_ticket_back_under_another_category(qtbot: Any, ws: Workstation) -> None:
@@ -116,9 +117,13 @@ def test_transfer_sends_the_ticket_back_under_another_category(qtbot: Any, ws: W
     assert dock is not None
     with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
         dock.act("call")
-    dock.transfer_to.setCurrentIndex(dock.transfer_to.findData("C"))
+    dock.act("transfer")  # asks where to
+    dialog = dock.transfer_dialog
+    assert dialog is not None and not dialog.confirm_button.isEnabled()
+    dialog.category_choice.setCurrentIndex(dialog.category_choice.findData("C"))
+    assert dialog.confirm_button.isEnabled()
     with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
-        dock.act("transfer")
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dock.current is None
     assert queue.waiting_counts(central, "HALL01", ticket.issued_at.date()) == {"C": 1}
 
@@ -126,7 +131,7 @@ def test_transfer_sends_the_ticket_back_under_another_category(qtbot: Any, ws: W
 def test_a_case_accepted_during_a_service_is_linked_to_the_ticket(
     qtbot: Any, ws: Workstation
 ) -> None:
-    from stdnum.cn import ric
+    from standards import gb11643_check
 
     from counter_app.storage.shared_models import CaseRow
 
@@ -137,7 +142,7 @@ def test_a_case_accepted_during_a_service_is_linked_to_the_ticket(
     with qtbot.waitSignal(window.queue_dock.ticket_changed, timeout=10_000):
         window.queue_dock.act("call")
     tab = window.enrollment
-    tab.id_number.setText("11010519800101001" + ric.calc_check_digit("11010519800101001"))
+    tab.id_number.setText("11010519800101001" + gb11643_check("11010519800101001"))
     tab.name.setText("李娜")
     tab.phone.setText("13900000000")
     tab.insurance["pension"].setChecked(True)
@@ -167,6 +172,7 @@ def test_a_supervisor_closes_a_follow_up_with_a_note(
     tab.refresh()
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
     qtmodeltester.check(tab.model)
+    assert tab.model.index(0, 0).data() == "A001"  # the ticket the customer held
     tab.view.selectRow(0)
     tab.close_selected()  # no note yet: refused
     qtbot.waitUntil(

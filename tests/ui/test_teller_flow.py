@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.orm import Session
-from stdnum.cn import ric
+from standards import gb11643_check
 
 from counter_app.domain.people import StaffUser
 from counter_app.domain.roles import Role
@@ -20,7 +20,7 @@ from counter_app.ui.main_window import TellerWindow
 from counter_app.ui.print_preview import PrintPreviewDialog
 from counter_app.ui.verify_dialog import VerifyDialog
 
-NEW_PERSON = "44030519900307004" + ric.calc_check_digit("44030519900307004")
+NEW_PERSON = "44030519900307004" + gb11643_check("44030519900307004")
 
 
 def fill_enrollment(qtbot: Any, tab: Any) -> None:
@@ -99,7 +99,7 @@ def test_bad_input_marks_every_field_and_keeps_what_was_typed(qtbot: Any, ws: Wo
     qtbot.keyClicks(tab.id_number, wrong)
     qtbot.keyClicks(tab.phone, "12345")
     qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
-    assert tab.errors["id_number"].isVisible() and NEW_PERSON[17] in tab.errors["id_number"].text()
+    assert tab.errors["id_number"].isVisible() and "check digit" in tab.errors["id_number"].text()
     assert tab.errors["name"].isVisible()
     assert tab.errors["phone"].isVisible()
     assert tab.errors["insurance_types"].isVisible()
@@ -212,8 +212,13 @@ def test_a_rejection_stays_visible_until_the_teller_marks_it_handled(
     qtbot.waitUntil(lambda: "1" in window.status.outbox_label.text().split()[-1], timeout=10_000)
 
     sync_tab = window.sync_tab
-    qtbot.waitUntil(lambda: sync_tab.model.rowCount() == 1, timeout=10_000)
-    assert "employer" in sync_tab.model.record(0).reason.lower()
+    qtbot.waitUntil(
+        lambda: sync_tab.model.rowCount() == 1 and sync_tab.model.record(0).status == "rejected",
+        timeout=10_000,
+    )
+    assert "employer" in (sync_tab.model.record(0).reason or "").lower()
+    # The form's message follows the verdict too.
+    qtbot.waitUntil(lambda: "refused" in tab.result.text(), timeout=10_000)
     sync_tab.view.selectRow(0)
     assert sync_tab.ack_button.isEnabled()
     with qtbot.waitSignal(sync_tab.acknowledged, timeout=10_000):

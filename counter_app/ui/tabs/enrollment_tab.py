@@ -2,7 +2,12 @@
 
 The form is checked as a whole by the domain (every bad field marked at once, what was typed
 kept), then submitted as one command on the database worker. The result line says whether
-the case is accepted and waiting for the centre; Ctrl+Enter submits, Ctrl+N starts anew.
+the case is accepted and waiting for the centre, and follows the centre's verdict when a sync
+brings it. Ctrl+Enter submits; Ctrl+N (the window's "new customer") starts anew.
+
+The form follows the window's ``CustomerContext``: a new customer empties it, an identified
+person fills it (never mixing two persons), and an accepted enrollment is reported back so
+the customer panel shows the person as enrolled.
 """
 
 from __future__ import annotations
@@ -32,14 +37,18 @@ from counter_app.domain.insurance import (
     InsuranceType,
 )
 from counter_app.domain.people import StaffUser
+from counter_app.domain.workdays import Deadline
 from counter_app.printing import documents
 from counter_app.printing.layout import Doc
+from counter_app.services.case_promises import case_promise
 from counter_app.services.command_bus import Accepted
+from counter_app.services.counter_lookups import CommandState, command_state
 from counter_app.services.document_printing import DocumentPrinter, office
 from counter_app.services.enrollment import KIND, enrollment_payload
-from counter_app.services.queries import PersonSummary, case_number
+from counter_app.services.queries import case_number
 from counter_app.services.workstation import Workstation
-from counter_app.ui.errors import describe, validation_text
+from counter_app.ui.customer_context import Change, CustomerContext, Outcome
+from counter_app.ui.errors import conflict_text, describe, validation_text
 from counter_app.ui.ops import Op
 from counter_app.ui.print_preview import PrintPreviewDialog
 from counter_app.ui.roles_text import category_label, insurance_label
@@ -54,13 +63,21 @@ class EnrollmentTab(QWidget):
     submitted = Signal(object)  # Accepted
 
     def __init__(
-        self, ws: Workstation, user: StaffUser, window_number: int, parent: QWidget | None = None
+        self,
+        ws: Workstation,
+        user: StaffUser,
+        window_number: int,
+        parent: QWidget | None = None,
+        *,
+        context: CustomerContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.user = user
         self.window_number = window_number
-        self.current_ticket: str | None = None  # the queue ticket being served, if any
+        self.context = context if context is not None else CustomerContext(self)
+        self.context.changed.connect(self._context_changed)
+        self.context.reported.connect(self._outcome)
 
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
@@ -126,8 +143,9 @@ class EnrollmentTab(QWidget):
         self.submit_button = QPushButton(self.tr("Accept (Ctrl+Enter)"))
         self.submit_button.setObjectName("submitEnrollment")
         self.submit_button.clicked.connect(self.submit)
-        self.new_button = QPushButton(self.tr("New (Ctrl+N)"))
-        self.new_button.clicked.connect(self.clear)
+        self.new_button = QPushButton(self.tr("New customer (Ctrl+N)"))
+        self.new_button.setObjectName("newCustomer")
+        self.new_button.clicked.connect(self.context.new_customer)
         self.receipt_button = QPushButton(self.tr("Print receipt (Ctrl+P)"))
         self.receipt_button.setObjectName("printReceipt")
         self.receipt_button.setEnabled(False)
@@ -142,6 +160,9 @@ class EnrollmentTab(QWidget):
         self.result = QLabel()
         self.result.setObjectName("enrollmentResult")
         self.result.setWordWrap(True)
+        self.promise = QLabel()  # 承诺办结 of the last accepted case, as the case row records it
+        self.promise.setObjectName("enrollmentPromise")
+        self.promise.setWordWrap(True)
 
         heading = QLabel(self.tr("Individual enrollment"))
         font = heading.font()
@@ -154,13 +175,15 @@ class EnrollmentTab(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
+        layout.addWidget(self.promise)
         layout.addStretch(1)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, activated=self.submit)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.clear)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
         self._category_changed()
+        self._baseline = self.form()  # what the form held when last emptied, filled or sent
+        self._state: CommandState | None = None  # the centre's verdict on the last enrollment
 
     # -- form state ------------------------------------------------------------------------
     def form(self) -> EnrollmentForm:
@@ -175,8 +198,29 @@ class EnrollmentTab(QWidget):
             employer_code=self.employer_code.text() if self.employer_code.isEnabled() else "",
         )
 
-    def prefill(self, id_number: str, person: PersonSummary | None) -> None:
-        """Take the identified customer into the form (only into empty fields)."""
+    def has_unsaved_input(self) -> bool:
+        """Whether the form holds input typed since it was last emptied, filled or accepted."""
+        return self.form() != self._baseline
+
+    # -- the customer context --------------------------------------------------------------
+    def _context_changed(self, change: Change) -> None:
+        if change is Change.NEW_CUSTOMER:
+            self.clear(focus=False)
+        elif change is Change.PERSON:
+            self.take_person()
+
+    def take_person(self) -> None:
+        """Take the identified customer into the form.
+
+        A form about someone else is emptied first, so two persons never mix; otherwise only
+        empty fields are filled and what the teller typed stays.
+        """
+        id_number, person = self.context.id_number, self.context.person
+        if id_number is None:
+            return
+        typed = self.id_number.text().strip().upper()
+        if typed and typed != id_number:
+            self.clear(focus=False)
         if not self.id_number.text():
             self.id_number.setText(id_number)
         if person is not None:
@@ -186,16 +230,26 @@ class EnrollmentTab(QWidget):
                 self.phone.setText(person.phone)
             if not self.address.text():
                 self.address.setText(person.address)
+        self._baseline = self.form()
 
-    def clear(self) -> None:
+    def clear(self, *, focus: bool = True) -> None:
+        """An empty form: nothing of the previous customer stays (fields, messages, receipt)."""
         for widget in (self.id_number, self.name, self.phone, self.address, self.employer_code):
             widget.clear()
+        self.category.setCurrentIndex(self.category.findData(EnrollmentCategory.FLEXIBLE.value))
         for box in self.insurance.values():
             box.setChecked(False)
         self.start_date.setDate(QDate.currentDate())
         self.result.clear()
+        self.promise.clear()
+        self.result.setStyleSheet("")
+        self.last_accepted = None
+        self._state = None
+        self.receipt_button.setEnabled(False)
         self._clear_errors()
-        self.id_number.setFocus()
+        self._baseline = self.form()
+        if focus:
+            self.id_number.setFocus()
 
     def _category_changed(self) -> None:
         is_employee = self.category.currentData() == EnrollmentCategory.EMPLOYEE.value
@@ -245,7 +299,7 @@ class EnrollmentTab(QWidget):
         self._enrollment = enrollment
         command = self.ws.command(
             KIND,
-            enrollment_payload(enrollment, self.window_number, self.current_ticket),
+            enrollment_payload(enrollment, self.window_number, self.context.ticket_reference),
             self.user.username,
         )
         self.submit_button.setEnabled(False)
@@ -259,14 +313,82 @@ class EnrollmentTab(QWidget):
         self.submit_button.setEnabled(True)
         self.last_accepted = (accepted.command_uuid, self._enrollment)
         self.receipt_button.setEnabled(True)
-        self.result.setText(
-            self.tr(
-                "Accepted. The enrollment is saved on this workstation and waits for the central "
-                "database (case %1)."
-            ).replace("%1", accepted.command_uuid[:8])
-        )
-        self.result.setStyleSheet("color: #1b7f3b;")
+        self._baseline = self.form()
+        self._show_state(CommandState(accepted.command_uuid, "pending"))
+        case_id = accepted.command_uuid
+        self.promise.clear()
+        Op(lambda: case_promise(self.ws, case_id), parent=self).success(
+            lambda promise: self._show_promise(case_id, promise)
+        ).run_in_background()
         self.submitted.emit(accepted)
+        self.context.report(
+            Outcome(
+                "enrollment",
+                id_numbers=frozenset({self._enrollment.id_number.value}),
+                command_uuid=accepted.command_uuid,
+            )
+        )
+
+    # -- the centre's verdict ----------------------------------------------------------------
+    def _outcome(self, outcome: Outcome) -> None:
+        """After a sync, follow the centre's verdict on the last enrollment."""
+        if outcome.what != "sync" or self.last_accepted is None:
+            return
+        state = self._state
+        if state is not None and (state.status == "rejected" or state.case_no):
+            return  # settled: nothing more will change
+        command_uuid = self.last_accepted[0]
+        Op(lambda: command_state(self.ws, command_uuid), parent=self).success(
+            lambda state: self._show_state(state, command_uuid)
+        ).failure(lambda exc: None).run_in_background()
+
+    def _show_state(self, state: CommandState | None, command_uuid: str | None = None) -> None:
+        current = self.last_accepted[0] if self.last_accepted is not None else None
+        if state is None or state.uuid != current or (command_uuid and command_uuid != current):
+            return  # a verdict about an earlier customer's enrollment
+        self._state = state
+        if state.status == "applied":
+            self.result.setText(
+                self.tr("Accepted and confirmed by the central database: case %1.").replace(
+                    "%1", state.case_no or state.uuid[:8]
+                )
+            )
+            self.result.setStyleSheet("color: #1b7f3b;")
+        elif state.status == "rejected":
+            self.result.setText(
+                self.tr("The central database refused this enrollment: %1").replace(
+                    "%1", conflict_text(state.reason_code or "", state.reason or "")
+                )
+                + "\n"
+                + self.tr("It stays listed in the Sync tab until it is marked as handled.")
+            )
+            self.result.setStyleSheet("color: #b00020;")
+        else:
+            self.result.setText(
+                self.tr(
+                    "Accepted. The enrollment is saved on this workstation and waits for the "
+                    "central database (case %1)."
+                ).replace("%1", state.uuid[:8])
+            )
+            self.result.setStyleSheet("color: #1b7f3b;")
+
+    def promise_text(self, promise: Deadline) -> str:
+        """承诺办结 on screen; a provisional date says why it may still move."""
+        if promise.provisional:
+            text = self.tr(
+                "Promised completion by %1 (provisional: counted on the statutory holidays "
+                "only, because the State Council has not yet published the holiday "
+                "arrangement for that period)."
+            )
+        else:
+            text = self.tr("Promised completion by %1.")
+        return text.replace("%1", promise.date.isoformat())
+
+    def _show_promise(self, case_id: str, promise: Deadline | None) -> None:
+        if promise is None or self.last_accepted is None or self.last_accepted[0] != case_id:
+            return
+        self.promise.setText(self.promise_text(promise))
+        self.promise.setStyleSheet("color: #8a5300;" if promise.provisional else "")
 
     def print_receipt(self) -> None:
         """Preview the acceptance receipt (受理回执) of the last accepted enrollment."""
@@ -285,7 +407,7 @@ class EnrollmentTab(QWidget):
                 enrollment.name,
                 enrollment.id_number.masked(),
                 ["居民身份证（原件）"],
-                dt.date.today(),
+                case_promise(self.ws, command_uuid),
                 dt.datetime.now(),
             )
 

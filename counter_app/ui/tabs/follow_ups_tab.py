@@ -1,4 +1,8 @@
-"""差评回访 — a supervisor closes each bad rating's follow-up with a note of what was done."""
+"""差评回访 — a supervisor closes each bad rating's follow-up with a note of what was done.
+
+Each follow-up is named by the ticket number the customer held (and its day), the window and
+the teller, so the supervisor can find the service in question.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.people import StaffUser
-from counter_app.domain.queue import RATING_LEVELS
 from counter_app.services import queue
+from counter_app.services.queue import FollowUp
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
+from counter_app.ui.roles_text import rating_label
 from counter_app.ui.table_model import Column, RecordTableModel, replace_keeping_selection
-
-FollowUp = tuple[int, int, str | None, int]
 
 
 class FollowUpsTab(QWidget):
@@ -33,10 +36,12 @@ class FollowUpsTab(QWidget):
         self.user = user
         self.model: RecordTableModel[FollowUp] = RecordTableModel(
             [
-                Column(self.tr("No."), lambda f: str(f[0])),
-                Column(self.tr("Window"), lambda f: str(f[1])),
-                Column(self.tr("Teller"), lambda f: f[2] or ""),
-                Column(self.tr("Rating"), lambda f: RATING_LEVELS.get(f[3], str(f[3]))),
+                Column(self.tr("Ticket"), lambda f: f.ticket),
+                Column(self.tr("Day"), lambda f: f.business_day.isoformat()),
+                Column(self.tr("Window"), lambda f: str(f.window)),
+                Column(self.tr("Teller"), lambda f: f.teller_name or f.teller or ""),
+                Column(self.tr("Rating"), lambda f: rating_label(f.level)),
+                Column(self.tr("Rated at"), lambda f: f"{f.opened_at:%Y-%m-%d %H:%M}"),
             ],
             parent=self,
         )
@@ -67,14 +72,14 @@ class FollowUpsTab(QWidget):
 
     def _show(self, follow_ups: list[FollowUp]) -> None:
         """Replace the rows, keeping the supervisor's selection across the refresh."""
-        replace_keeping_selection(self.view, self.model, follow_ups, lambda f: f[0])
+        replace_keeping_selection(self.view, self.model, follow_ups, lambda f: f.id)
 
     def close_selected(self) -> None:
         rows = self.view.selectionModel().selectedRows()
         if not rows:
             self.message.setText(self.tr("Select a follow-up first."))
             return
-        follow_up = self.model.record(rows[0].row())[0]
+        follow_up = self.model.record(rows[0].row()).id
         note = self.note.text()
         user = self.user
 
