@@ -7,10 +7,17 @@ TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 PG_URL ?= $(COUNTER_TEST_PG_URL)
 
-.PHONY: run test test-fast bench lint format typecheck translations i18n-update prereqs clean
+.PHONY: run kiosk display test test-fast bench lint format typecheck translations i18n-update \
+        prereqs clean
 
 run: $(STAMP) translations          ## install and start the teller window (embedded demo)
 	$(VENV)/bin/counter-app
+
+kiosk: $(STAMP) translations        ## the ticket kiosk, full screen (embedded demo)
+	$(VENV)/bin/counter-app --mode kiosk
+
+display: $(STAMP) translations      ## the hall display, full screen (embedded demo)
+	$(VENV)/bin/counter-app --mode display
 
 test: $(STAMP) translations         ## install and run the whole test suite
 	QT_QPA_PLATFORM=offscreen COUNTER_TEST_PG_URL="$(PG_URL)" $(PY) -m pytest $(PYTEST_ARGS)
@@ -23,12 +30,12 @@ bench: $(STAMP) translations        ## run every benchmark; results land in benc
 	  echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; done
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check counter_app tests benchmarks migrations
-	$(VENV)/bin/ruff format --check counter_app tests benchmarks migrations
+	$(VENV)/bin/ruff check counter_app counter_central tests benchmarks migrations
+	$(VENV)/bin/ruff format --check counter_app counter_central tests benchmarks migrations
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format counter_app tests benchmarks migrations
-	$(VENV)/bin/ruff check --fix counter_app tests benchmarks migrations
+	$(VENV)/bin/ruff format counter_app counter_central tests benchmarks migrations
+	$(VENV)/bin/ruff check --fix counter_app counter_central tests benchmarks migrations
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

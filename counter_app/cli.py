@@ -1,8 +1,9 @@
 """``counter-admin``: administration and operations from the command line.
 
-init, migrate, seed-demo, sync, audit verify, verify (certificate codes), user add,
-secret set-central-password and config show. Every failure is one clear line on stderr and
-a non-zero exit code; no traceback reaches the operator.
+init, migrate, seed-demo, demo customers, holidays check/install/status, sync, audit verify,
+verify (certificate codes), queue close-day, user add, secret set-central-password and config
+show. Every failure is one clear line on stderr and a non-zero exit code; no traceback reaches
+the operator.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
@@ -88,6 +90,65 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     )
     print_logins(report.logins)
     return EXIT_OK
+
+
+def cmd_demo_customers(args: argparse.Namespace) -> int:
+    from counter_app.services.demo_customers import demo_customers
+
+    ws = _workstation(args)
+    found = demo_customers(ws.central(), args.limit)
+    if not found.persons and not found.employers:
+        print("the central registry is empty; load demo data with: counter-admin seed-demo")
+        return EXIT_FAIL
+    print("Persons (ID number, name) — type the ID number into the customer panel (F2):")
+    for person in found.persons:
+        state = "insured: proof of insurance" if person.insured else "not insured yet: enroll"
+        padding = "\u3000" * max(0, 4 - len(person.name))  # ideographic spaces: names align
+        print(f"  {person.id_number}  {person.name}{padding}  ({state})")
+    print("Employers (unified social credit code, name):")
+    for employer in found.employers:
+        print(f"  {employer.credit_code}  {employer.name}")
+    return EXIT_OK
+
+
+def cmd_holidays_check(args: argparse.Namespace) -> int:
+    from counter_app.domain.holiday_files import HolidayFileError
+    from counter_app.services import holidays
+
+    try:
+        result = holidays.check(Path(args.file))
+    except HolidayFileError as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    print(f"{args.file}: a valid arrangement for {result.schedule.year}")
+    for note in result.notes:
+        print(f"  {note}")
+    return EXIT_OK
+
+
+def cmd_holidays_install(args: argparse.Namespace) -> int:
+    from counter_app.domain.holiday_files import HolidayFileError
+    from counter_app.services import holidays
+
+    try:
+        target = holidays.install(Path(args.file))
+    except HolidayFileError as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    print(f"installed as {target}; deadlines from now on use it")
+    return EXIT_OK
+
+
+def cmd_holidays_status(args: argparse.Namespace) -> int:
+    from counter_app.services import holidays
+
+    rows, problems = holidays.status(args.years or None)
+    for row in rows:
+        where = row.source or "none: deadlines in this year are provisional"
+        print(f"{row.year}: {where}")
+    for problem in problems:
+        print(f"refused file: {problem}", file=sys.stderr)
+    return EXIT_FAIL if problems else EXIT_OK
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -215,6 +276,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--force", action="store_true")
     p.set_defaults(func=cmd_seed_demo)
+    demo = sub.add_parser("demo", help="the demo data").add_subparsers(dest="demo", required=True)
+    p = demo.add_parser("customers", help="print a few demo persons and employers to try")
+    central_options(p)
+    p.add_argument("--limit", type=int, default=5, help="how many of each (default 5)")
+    p.set_defaults(func=cmd_demo_customers)
+    holidays = sub.add_parser("holidays", help="the statutory holiday calendar").add_subparsers(
+        dest="holidays", required=True
+    )
+    p = holidays.add_parser("check", help="check a holiday file before installing it")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_holidays_check)
+    p = holidays.add_parser("install", help="check and install a holiday file")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_holidays_install)
+    p = holidays.add_parser("status", help="where each year's arrangement comes from")
+    p.add_argument("years", nargs="*", type=int)
+    p.set_defaults(func=cmd_holidays_status)
     p = sub.add_parser("sync", help="one push of the outbox and one pull of the journal")
     central_options(p)
     p.set_defaults(func=cmd_sync)

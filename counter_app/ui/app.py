@@ -1,14 +1,16 @@
 """Start the application: configuration, language, workstation, login, then the chosen mode.
 
-``counter-app`` (or ``python -m counter_app``) runs the teller window; ``--mode kiosk`` and
-``--mode display`` start the ticket kiosk and the hall display when those are installed.
-``--exit-when-ready`` prints ``READY rss_kb=<n>`` once the login window is shown and quits
-(used by the start-up benchmark).
+``counter-app`` (or ``python -m counter_app``) runs the teller window, maximized; ``--mode
+kiosk`` and ``--mode display`` start the ticket kiosk and the hall display full screen (on
+the screen named by ``--screen N``, 1 = the first). ``--exit-when-ready`` prints ``SHOWN
+platform=<name> windows=[<titles>]`` and ``READY rss_kb=<n>`` once the login window is on
+screen, and quits (used by the start-up benchmark and the end-to-end tests).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import logging.handlers
 import os
@@ -16,8 +18,8 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from counter_app.config import ConfigError, data_dir, load_config
 
@@ -29,6 +31,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="counter-app")
     parser.add_argument("--mode", choices=["teller", "kiosk", "display"], default="teller")
     parser.add_argument("--lang", choices=["zh_CN", "en"])
+    parser.add_argument(
+        "--screen", type=int, metavar="N", help="kiosk and display: the screen to fill (1 = first)"
+    )
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -72,6 +77,33 @@ def rss_kb() -> int:
 def announce_ready() -> None:
     print(f"READY rss_kb={rss_kb()}", flush=True)
     QApplication.quit()
+
+
+def announce_when_shown(window: QWidget, tries: int = 500) -> None:
+    """Once ``window`` is exposed on the screen (or after about 5 s): say what is shown, quit."""
+    handle = window.windowHandle()
+    exposed = handle is not None and handle.isExposed()
+    if not exposed and tries > 0:
+        QTimer.singleShot(10, lambda: announce_when_shown(window, tries - 1))
+        return
+    titles = [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
+    print(
+        f"SHOWN platform={QGuiApplication.platformName()} exposed={str(exposed).lower()} "
+        f"windows={json.dumps(titles, ensure_ascii=False)}",
+        flush=True,
+    )
+    announce_ready()
+
+
+def chosen_screen(number: int | None) -> QScreen | None:
+    """The screen ``--screen N`` names (1 = the first), or None for the default."""
+    if number is None:
+        return None
+    screens = QGuiApplication.screens()
+    if not 1 <= number <= len(screens):
+        log.warning("there is no screen %s (%s found); using the first", number, len(screens))
+        return None
+    return screens[number - 1]
 
 
 def print_demo_logins() -> None:
@@ -120,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.mode != "teller":
         from counter_app.ui.modes import run_mode
 
-        return run_mode(args.mode, ws, app)
+        return run_mode(args.mode, ws, app, chosen_screen(args.screen))
     return run_teller(ws, app, exit_when_ready=args.exit_when_ready)
 
 
@@ -139,7 +171,7 @@ def run_teller(ws: object, app: QApplication, *, exit_when_ready: bool = False) 
     ).run_in_background()
     if exit_when_ready:
         login.show()
-        QTimer.singleShot(0, announce_ready)
+        QTimer.singleShot(0, lambda: announce_when_shown(login))
         code = app.exec()
         wait_for_background()
         ws.close()
@@ -151,11 +183,19 @@ def run_teller(ws: object, app: QApplication, *, exit_when_ready: bool = False) 
     from counter_app.ui.main_window import TellerWindow  # heavy (printing); after login
 
     window = TellerWindow(ws, login.user, login.window_number.value())
-    window.show()
+    show_teller_window(window)
     code = app.exec()
     wait_for_background()
     ws.close()
     return leave(code)
+
+
+def show_teller_window(window: QWidget) -> None:
+    """Open the teller window maximized; its restored size fits the screen it is on, too."""
+    from counter_app.ui.screen_fit import fit_to_screen
+
+    fit_to_screen(window, window.width(), window.height())
+    window.showMaximized()
 
 
 def leave(code: int) -> int:

@@ -2,11 +2,13 @@
 
 While it is shown, the start-up operation reaches the centre and pulls the users; the dialog
 tells whether the centre is reachable and, on a fresh workstation with no known users, why
-nobody can log in yet.
+nobody can log in yet. The connection error's own (English) wording goes to the log and to the
+status line's tooltip, not onto the screen.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +31,8 @@ from counter_app.ui.ops import Op
 
 if TYPE_CHECKING:
     from counter_app.services.startup import StartupReport
+
+log = logging.getLogger(__name__)
 
 
 class LoginDialog(QDialog):
@@ -97,11 +101,9 @@ class LoginDialog(QDialog):
         if report.sync.online:
             text = self.tr("Central database connected.")
         else:
-            text = (
-                self.tr("Offline: the central database cannot be reached.")
-                + "\n"
-                + (report.sync.error or "")
-            )
+            text = self.tr("Offline: the central database cannot be reached.")
+            log.warning("central database unreachable at start-up: %s", report.sync.error)
+        self.status.setToolTip("" if report.sync.online else (report.sync.error or ""))
         if report.known_users == 0:
             text += "\n" + self.tr(
                 "No users are known on this workstation yet; it must reach the central "

@@ -1,23 +1,37 @@
-"""The real programs as subprocesses: the admin CLI and the GUI's start-up on a fresh folder."""
+"""The real programs as subprocesses: the admin CLI, the prerequisite check and the GUI's
+start-up on a fresh folder — offscreen, and on a real X server (Xvfb) through the xcb plugin.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import select
+import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.e2e
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def run(
-    home: Path, *args: str, stdin: str = "", timeout: int = 120
+    home: Path,
+    *args: str,
+    stdin: str = "",
+    timeout: int = 120,
+    env_extra: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COUNTER_APP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env.update(env_extra or {})
     return subprocess.run(
         [sys.executable, *args],
         env=env,
@@ -109,4 +123,71 @@ def test_the_gui_starts_to_its_login_window_on_a_fresh_folder(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr[-2000:]
     ready = [line for line in result.stdout.splitlines() if line.startswith("READY rss_kb=")]
     assert ready and int(ready[0].split("=")[1]) > 0
+    assert "SHOWN platform=offscreen exposed=true" in result.stdout
     assert (home / "data" / "local-cache.db").exists()
+
+
+def test_demo_customers_are_listed_for_the_readme(tmp_path: Path) -> None:
+    home = tmp_path / "ws"
+    assert admin(home, "init").returncode == 0
+    listed = admin(home, "demo", "customers", "--limit", "3")
+    assert listed.returncode == 0, listed.stderr
+    persons = re.findall(r"^  (\d{17}[\dX])  (\S+)", listed.stdout, re.MULTILINE)
+    employers = re.findall(r"^  ([0-9A-Z]{18})  (\S+)$", listed.stdout, re.MULTILINE)
+    assert len(persons) == 3 and len(employers) == 3, listed.stdout
+    assert "not insured yet" in listed.stdout
+
+
+@pytest.fixture
+def x_server(tmp_path: Path) -> Iterator[str]:
+    """A private Xvfb display (1366×768), or a skip that says why there is none."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed (Debian: apt-get install xvfb): the start on a real "
+                    "X server through Qt's xcb platform plugin is not tested")  # fmt: skip
+    log = tmp_path / "xvfb.log"
+    read_end, write_end = os.pipe()
+    with log.open("wb") as errors:
+        server = subprocess.Popen(
+            [xvfb, "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten",
+             "tcp"],
+            pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=errors,
+        )  # fmt: skip
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], 30)
+        number = os.read(read_end, 64).decode().strip() if ready else ""
+        if not number:
+            pytest.fail(f"Xvfb did not start: {log.read_text(errors='replace')[-2000:]}")
+        yield f":{number}"
+    finally:
+        os.close(read_end)
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(10)
+
+
+def test_the_login_window_appears_on_a_real_x_server(tmp_path: Path, x_server: str) -> None:
+    """The xcb plugin loads (every library it links is installed) and the login window shows."""
+    home = tmp_path / "ws"
+    result = run(
+        home, "-m", "counter_app", "--exit-when-ready",
+        env_extra={"QT_QPA_PLATFORM": "xcb", "DISPLAY": x_server},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    shown = [line for line in result.stdout.splitlines() if line.startswith("SHOWN ")]
+    assert shown and "platform=xcb exposed=true" in shown[0], result.stdout
+    titles = json.loads(shown[0].split("windows=", 1)[1])
+    assert any("—" in title for title in titles), titles  # 社保综合柜员系统 — 登录
+
+
+def test_the_prerequisite_check_passes_on_this_machine() -> None:
+    """The real check: Qt loads, the xcb plugin's libraries are all found, a CJK font exists."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "installer" / "check_prereqs.py"), "--after-install"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,127 @@
+"""What a hall display shows, read from the centre in one go (first contact and re-sync).
+
+The display follows the numbered event stream (``queue.events_after``); when it starts, or
+when the stream has a hole, it rebuilds its picture from this snapshot instead: the ticket
+each window is calling or serving now, the recent calls (each ticket once, newest first),
+the waiting counts per category and the last event number the picture includes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.queue import TicketState
+from counter_app.storage.queue_models import QueueEventRow, TicketRow
+
+CALL_KINDS = ("called", "recall")
+# A ticket in one of these states is still a window's current ticket.
+AT_WINDOW = (TicketState.CALLED.value, TicketState.SERVING.value)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call on the display: ticket number, window and the event number of the call."""
+
+    ticket: str
+    window: int
+    seq: int
+
+
+@dataclass(frozen=True)
+class HallSnapshot:
+    current: list[Call]  # one per window, newest call first
+    recent: list[Call]  # each ticket once, newest first (current ones included)
+    waiting: dict[str, int]
+    last_seq: int
+
+
+def hall_snapshot(
+    central: Engine, hall: str, day: dt.date, *, recent: int = 12, scan: int = 400
+) -> HallSnapshot:
+    """The display's picture of ``hall`` on ``day``, consistent with event ``last_seq``.
+
+    Only the latest ``scan`` calls of the day are looked at; a ticket called earlier than
+    that and still at its window is found through its state all the same.
+    """
+    start = dt.datetime.combine(day, dt.time())
+    with Session(central) as session, session.begin():
+        last_seq = int(
+            session.scalar(
+                select(func.max(QueueEventRow.seq)).where(QueueEventRow.hall_code == hall)
+            )
+            or 0
+        )
+        events = session.execute(
+            select(QueueEventRow.seq, QueueEventRow.payload)
+            .where(
+                QueueEventRow.hall_code == hall,
+                QueueEventRow.kind.in_(CALL_KINDS),
+                QueueEventRow.created_at >= start,
+                QueueEventRow.seq <= last_seq,
+            )
+            .order_by(QueueEventRow.seq.desc())
+            .limit(scan)
+        ).all()
+        at_window = session.execute(
+            select(TicketRow.display, TicketRow.window_number).where(
+                TicketRow.hall_code == hall,
+                TicketRow.business_day == day,
+                TicketRow.state.in_(AT_WINDOW),
+                TicketRow.window_number.is_not(None),
+            )
+        ).all()
+        counts = session.execute(
+            select(TicketRow.category, func.count())
+            .where(
+                TicketRow.hall_code == hall,
+                TicketRow.business_day == day,
+                TicketRow.state == TicketState.WAITING.value,
+            )
+            .group_by(TicketRow.category)
+        ).all()
+    now_at = {str(display): int(window or 0) for display, window in at_window}
+    calls: list[Call] = []
+    seen: set[str] = set()
+    for seq, payload in events:
+        data = json.loads(payload)
+        ticket, window = str(data.get("ticket", "")), data.get("window")
+        if not ticket or window is None or ticket in seen:
+            continue
+        seen.add(ticket)
+        calls.append(Call(ticket, int(window), int(seq)))
+    current: dict[int, Call] = {}
+    for call in calls:  # newest first: the newest call of a window wins
+        if now_at.get(call.ticket) == call.window and call.window not in current:
+            current[call.window] = call
+    for ticket, window in now_at.items():  # at a window, but its call is older than the scan
+        if window not in current:
+            current[window] = Call(ticket, window, 0)
+    ordered = sorted(current.values(), key=lambda c: (-c.seq, c.window))
+    return HallSnapshot(
+        current=ordered,
+        recent=calls[:recent],
+        waiting={str(category): int(n) for category, n in counts},
+        last_seq=last_seq,
+    )
+
+
+def hole_between(central: Engine, after: int, before: int) -> bool:
+    """Whether event numbers between ``after`` and ``before`` (both exclusive) are missing.
+
+    Event numbers are shared by every hall of the centre, so a display that follows one
+    hall sees jumps over other halls' events; only a number that exists nowhere is a hole.
+    """
+    if before <= after + 1:
+        return False
+    with Session(central) as session:
+        present = session.scalar(
+            select(func.count())
+            .select_from(QueueEventRow)
+            .where(QueueEventRow.seq > after, QueueEventRow.seq < before)
+        )
+    return int(present or 0) != before - after - 1
