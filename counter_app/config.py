@@ -25,6 +25,16 @@ CONFIG_FILE = "workstation.toml"
 LANGUAGES = ("zh_CN", "en")
 MODES = ("teller", "kiosk", "display")
 
+# English names of the usual queue categories, keyed by their Chinese name, for a [queue]
+# table (or the built-in default) that gives no ``name_en``.
+QUEUE_CATEGORY_NAMES_EN = {
+    "优先": "Priority",
+    "个人业务": "Personal business",
+    "单位业务": "Employer business",
+    "咨询": "Enquiries",
+    "预约": "Appointments",
+}
+
 
 class ConfigError(Exception):
     """The configuration file is missing a value, malformed or unsafe; names file and key."""
@@ -175,11 +185,44 @@ def parse_config(path: Path, text: str) -> WorkstationConfig:
     )
 
 
+def queue_category_names(queue: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Each queue category's name per UI language: ``{"A": {"zh_CN": …, "en": …}}``.
+
+    A ``[queue]`` category is ``{code = "A", name = "个人业务", name_en = "Personal business"}``;
+    ``name`` is the Chinese form. Without ``name_en`` a usual name gets its usual English form,
+    a name without Chinese characters is used as written, and any other becomes "Category A".
+    """
+    from counter_app.domain.queue import QueueSettings
+
+    names: dict[str, dict[str, str]] = {}
+    items = queue.get("categories", [])
+    raw = {
+        str(item.get("code", "")).upper(): item
+        for item in (items if isinstance(items, list) else [])
+        if isinstance(item, dict)
+    }
+    for category in QueueSettings.from_dict(queue).categories:
+        english = raw.get(category.code, {}).get("name_en")
+        if not isinstance(english, str) or not english.strip():
+            english = QUEUE_CATEGORY_NAMES_EN.get(category.name) or (
+                category.name
+                if category.name and not any("\u3400" <= ch <= "\u9fff" for ch in category.name)
+                else f"Category {category.code}"
+            )
+        names[category.code] = {"zh_CN": category.name or category.code, "en": english.strip()}
+    return names
+
+
 def _check_sections(path: Path, queue: dict[str, Any], printers: list[dict[str, Any]]) -> None:
     """Validate the [queue] and [[printers]] tables now, so a typo is named at start-up."""
     from counter_app.domain.errors import ValidationError
     from counter_app.domain.queue import QueueSettings
 
+    items = queue.get("categories", [])
+    for item in items if isinstance(items, list) else []:
+        english = item.get("name_en") if isinstance(item, dict) else None
+        if english is not None and (not isinstance(english, str) or not english.strip()):
+            raise ConfigError(path, "[queue.categories] name_en must be a non-empty string")
     try:
         QueueSettings.from_dict(queue)
         if printers:

@@ -2,20 +2,59 @@
 
 A printer fault never raises out of the spooler and never touches the business transaction
 that produced the document: the job is stored with its error and the teller can retry or
-print elsewhere. Every job, first print or reprint (补打), is recorded in the job store.
+print elsewhere. Every job, first print or reprint (补打), is recorded in the job store, and
+the print log lists them all, newest first, whatever their state.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import uuid
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Protocol
 
 from counter_app.devices.printers import Connection, PrinterFault
 
 log = logging.getLogger(__name__)
+
+
+class JobStatus(StrEnum):
+    """Where a print job stands; stored as its value in ``print_jobs.status``."""
+
+    QUEUED = "queued"  # logged, not yet through the connection (or interrupted while sending)
+    PRINTED = "printed"  # the printer took the bytes
+    FAILED = "failed"  # the printer refused or was unreachable; kept for a retry
+
+
+class FailureReason(StrEnum):
+    """Why a job failed, read from the printer fault's message, so a screen can explain it."""
+
+    TIMEOUT = "timeout"
+    UNREACHABLE = "unreachable"
+    CANNOT_WRITE = "cannot_write"
+    DEVICE = "device"
+    OTHER = "other"
+
+
+_FAILURE_PATTERNS = (
+    (re.compile(r"\btimed out\b"), FailureReason.TIMEOUT),
+    (re.compile(r"\bunreachable\b"), FailureReason.UNREACHABLE),
+    (re.compile(r"^cannot write\b"), FailureReason.CANNOT_WRITE),
+    (re.compile(r"^(usb|serial) printer failed\b"), FailureReason.DEVICE),
+)
+
+
+def failure_reason(last_error: str | None) -> FailureReason | None:
+    """The kind of failure a job's ``last_error`` describes (None for a job without error)."""
+    if not last_error:
+        return None
+    for pattern, reason in _FAILURE_PATTERNS:
+        if pattern.search(last_error):
+            return reason
+    return FailureReason.OTHER
 
 
 @dataclass(frozen=True)
@@ -28,7 +67,7 @@ class PrintJob:
     authorized_by: str | None = None
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     created_at: dt.datetime = field(default_factory=dt.datetime.now)
-    status: str = "queued"  # queued | printed | failed
+    status: str = JobStatus.QUEUED.value  # a JobStatus value
     attempts: int = 0
     last_error: str | None = None
 
@@ -39,6 +78,8 @@ class JobStore(Protocol):
     def get(self, job_id: str) -> PrintJob | None: ...
 
     def failed(self) -> list[PrintJob]: ...
+
+    def recent(self, limit: int = 100) -> list[PrintJob]: ...
 
 
 class MemoryJobStore:
@@ -52,7 +93,11 @@ class MemoryJobStore:
         return self.jobs.get(job_id)
 
     def failed(self) -> list[PrintJob]:
-        return [j for j in self.jobs.values() if j.status == "failed"]
+        return [j for j in self.jobs.values() if j.status == JobStatus.FAILED]
+
+    def recent(self, limit: int = 100) -> list[PrintJob]:
+        """Every job whatever its state, newest first."""
+        return sorted(self.jobs.values(), key=lambda j: j.created_at, reverse=True)[:limit]
 
 
 class PrintSpooler:
@@ -74,8 +119,12 @@ class PrintSpooler:
             connection.send(job.data)
         except PrinterFault as exc:
             log.warning("print job %s on %s failed: %s", job.id, job.printer, exc)
-            done = replace(job, status="failed", attempts=job.attempts + 1, last_error=str(exc))
+            done = replace(
+                job, status=JobStatus.FAILED.value, attempts=job.attempts + 1, last_error=str(exc)
+            )
         else:
-            done = replace(job, status="printed", attempts=job.attempts + 1, last_error=None)
+            done = replace(
+                job, status=JobStatus.PRINTED.value, attempts=job.attempts + 1, last_error=None
+            )
         self.store.save(done)
         return done

@@ -2,9 +2,11 @@
 
 The configured ``[[printers]]`` are validated once; a document is rendered for the chosen
 printer (ESC/POS bytes for a thermal printer, PDF for a PDF printer) and handed to the
-spooler, which logs the job in the cache and keeps it when the printer fails. Reprints (补打)
-need an authorization when ``[printing] reprint_needs_authorization`` is on: the supervisor's
-user name is recorded with the job.
+spooler, which logs the job in the cache and keeps it when the printer fails. A document sent
+to the operating system's printer (through its print dialog) is logged too, under the name
+``SYSTEM_PRINTER``, so the print log holds every job. Reprints (补打) need an authorization
+when ``[printing] reprint_needs_authorization`` is on: the supervisor's user name is recorded
+with the job.
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ from counter_app.domain.errors import PermissionDenied, ValidationError
 from counter_app.domain.roles import Permission, require
 from counter_app.printing.documents import Office
 from counter_app.printing.escpos_render import render_escpos
-from counter_app.printing.jobs import PrintJob, PrintSpooler
+from counter_app.printing.jobs import JobStatus, PrintJob, PrintSpooler
 from counter_app.printing.layout import Doc
 from counter_app.printing.pdf import render_pdf
 from counter_app.services.auth import authenticate
 from counter_app.services.queries import hall_name
 from counter_app.services.workstation import Workstation
 from counter_app.storage.print_jobs import SqliteJobStore
+
+SYSTEM_PRINTER = "__system__"  # the printer name logged for a job sent through the OS dialog
 
 
 class PdfFolderConnection:
@@ -102,8 +106,7 @@ class DocumentPrinter:
         *,
         authorized_by: str | None = None,
     ) -> PrintJob:
-        if doc.reprint and self.reprint_needs_authorization and not authorized_by:
-            raise PermissionDenied("-", "a supervisor's authorization for a reprint (补打)")
+        self._check_reprint(doc, authorized_by)
         config = self.printer(printer_name)
         job = PrintJob(
             document_kind=doc.kind,
@@ -115,8 +118,44 @@ class DocumentPrinter:
         )
         return self.spooler.submit(job, self.connection(config))
 
+    def _check_reprint(self, doc: Doc, authorized_by: str | None) -> None:
+        if doc.reprint and self.reprint_needs_authorization and not authorized_by:
+            raise PermissionDenied("-", Permission.AUTHORIZE.value)
+
+    def record_system_print(
+        self,
+        doc: Doc,
+        reference: str = "",
+        *,
+        authorized_by: str | None = None,
+        data: bytes | None = None,
+    ) -> PrintJob:
+        """Log a document the operating system's print dialog has taken (as printed).
+
+        ``data`` is what was sent (the PDF by default). A reprint needs its authorization here
+        just as on a configured printer (the preview refuses an unauthorized reprint before the
+        dialog opens); call this once the system printer has taken the document.
+        """
+        self._check_reprint(doc, authorized_by)
+        job = PrintJob(
+            document_kind=doc.kind,
+            printer=SYSTEM_PRINTER,
+            data=render_pdf(doc, page="A4") if data is None else data,
+            reference=reference,
+            is_reprint=doc.reprint,
+            authorized_by=authorized_by,
+            status=JobStatus.PRINTED.value,
+            attempts=1,
+        )
+        self.store.save(job)
+        return job
+
     def retry(self, job_id: str) -> PrintJob:
         job = self.store.get(job_id)
         if job is None:
             raise ValidationError("job", "unknown", f"no print job {job_id}")
+        if job.printer == SYSTEM_PRINTER:
+            raise ValidationError(
+                "printer", "unknown", "a job of the system printer is printed from its preview"
+            )
         return self.spooler.retry(job.id, self.connection(self.printer(job.printer)))

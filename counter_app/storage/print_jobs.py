@@ -7,7 +7,7 @@ from dataclasses import fields
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from counter_app.printing.jobs import PrintJob
+from counter_app.printing.jobs import JobStatus, PrintJob
 from counter_app.storage.local_models import PrintJobRow
 
 _FIELDS = [f.name for f in fields(PrintJob)]
@@ -34,14 +34,17 @@ class SqliteJobStore:
         with Session(self.local) as session:
             rows = session.scalars(
                 select(PrintJobRow)
-                .where(PrintJobRow.status == "failed")
+                .where(PrintJobRow.status == JobStatus.FAILED.value)
                 .order_by(PrintJobRow.created_at)
             ).all()
             return [_job(r) for r in rows]
 
     def recent(self, limit: int = 100) -> list[PrintJob]:
+        """Every job whatever its state (queued, printed, failed), newest first."""
         with Session(self.local) as session:
             rows = session.scalars(
-                select(PrintJobRow).order_by(PrintJobRow.created_at.desc()).limit(limit)
+                select(PrintJobRow)
+                .order_by(PrintJobRow.created_at.desc(), PrintJobRow.id)
+                .limit(limit)
             ).all()
             return [_job(r) for r in rows]

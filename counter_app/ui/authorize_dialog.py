@@ -1,4 +1,8 @@
-"""On-the-spot authorization (授权): a supervisor types their own credentials at the window."""
+"""On-the-spot authorization (授权): a supervisor types their own credentials at the window.
+
+An account without the authority to authorize (a teller's) is told so in words, not by the
+name of the missing permission.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.errors import PermissionDenied
 from counter_app.services.document_printing import authorize
 from counter_app.services.workstation import Workstation
 from counter_app.ui.errors import describe
@@ -63,4 +68,9 @@ class AuthorizeDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
         self.password.clear()
-        self.message.setText(describe(exc))
+        if isinstance(exc, PermissionDenied):
+            self.message.setText(
+                self.tr("This account may not authorize; a supervisor must enter their own.")
+            )
+        else:
+            self.message.setText(describe(exc))

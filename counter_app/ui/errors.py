@@ -3,11 +3,17 @@
 Known failures (validation, permissions, conflicts, offline centre, keyring, config) get a
 translated explanation; anything else is logged with its traceback and shown as an
 unexpected error with the log location, never as a raw traceback.
+
+The services explain a refusal in English for the log; the screen shows a translated text
+chosen by the stable code (``ValidationError.code`` and ``field``, ``Conflict.code``, the
+permission, ``LoginFailed.code``), with only data — a number, a date — taken over. A field,
+a code or a permission is never shown as it is stored.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,6 +25,7 @@ from counter_app.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
+from counter_app.domain.roles import Permission
 from counter_app.keyring_store import SecretStoreUnavailable
 from counter_app.services.auth import LoginFailed
 from counter_app.services.workstation import CentralUnavailable
@@ -34,9 +41,10 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, ValidationErrors):
         return "\n".join(describe(e) for e in exc.errors)
     if isinstance(exc, ValidationError):
-        return f"{field_label(exc.field)}: {validation_text(exc)}"
+        return describe_validation(exc)
     if isinstance(exc, PermissionDenied):
-        return translate("Errors", "You are not allowed to do this.") + f" ({exc.permission})"
+        log.info("permission refused: %s", exc)
+        return permission_text(exc.permission)
     if isinstance(exc, Conflict):
         return conflict_text(exc.code, exc.message)
     if isinstance(exc, LoginFailed):
@@ -57,8 +65,26 @@ def describe(exc: BaseException) -> str:
     )
 
 
+def describe_validation(error: ValidationError) -> str:
+    """One field error with the field's name in front, unless the text already names it."""
+    text = validation_text(error)
+    if _number_kind(error):
+        return text  # the text says which number it is about
+    label = field_label(error.field)
+    if not label:
+        return text
+    return _fill(translate("Errors", "%1: %2"), label, text)
+
+
 def field_label(field: str) -> str:
+    """The translated name of a field a service or the domain refuses, or "" for a field
+    without a known name (the text is then shown alone: a raw field name never is).
+
+    Settings of the workstation file (``queue.aging_minutes``, ``printers.port``) are named
+    by their section.
+    """
     labels = {
+        # the enrollment form and the people in it
         "id_number": translate("Errors", "ID number"),
         "name": translate("Errors", "Name"),
         "phone": translate("Errors", "Phone"),
@@ -67,55 +93,421 @@ def field_label(field: str) -> str:
         "insurance_types": translate("Errors", "Insurance types"),
         "start_date": translate("Errors", "Start date"),
         "employer_code": translate("Errors", "Employer credit code"),
+        "credit_code": translate("Errors", "Credit code"),
+        "amount": translate("Errors", "Amount"),
+        # certificates
+        "subject": translate("Errors", "Person or employer certified"),
+        "kind": translate("Errors", "Kind of certificate"),
+        "code": translate("Errors", "Verification code"),
+        "as_of": translate("Errors", "Date of the certified data"),
+        # printing
+        "printer": translate("Errors", "Printer"),
+        "job": translate("Errors", "Print job"),
+        # queue calling, ratings and their follow-ups
+        "ticket": translate("Errors", "Ticket"),
+        "window": translate("Errors", "Window"),
+        "windows": translate("Errors", "Window numbers"),
+        "transfer": translate("Errors", "Transfer to"),
+        "reason": translate("Errors", "Reason for the pause"),
+        "level": translate("Errors", "Rating"),
+        "note": translate("Errors", "What was done"),
+        "follow_up": translate("Errors", "Follow-up"),
+        # users and halls
+        "username": translate("Errors", "User name"),
+        "role": translate("Errors", "Role"),
+        "password_hash": translate("Errors", "Password"),
+        "hall_code": translate("Errors", "Hall"),
+        # the workstation's configuration file, by section
+        "queue": translate("Errors", "Queue settings of this workstation"),
+        "printers": translate("Errors", "Printer settings of this workstation"),
     }
-    return labels.get(field, field)
+    return labels.get(field) or labels.get(field.split(".", 1)[0], "")
+
+
+def permission_label(permission: str) -> str:
+    """The translated name of a ``Permission`` (its value), or "" for another value."""
+    labels = {
+        Permission.SERVE_CUSTOMERS.value: translate("Errors", "serve customers"),
+        Permission.ACCEPT_CASES.value: translate("Errors", "accept cases"),
+        Permission.REVIEW_CASES.value: translate("Errors", "review cases"),
+        Permission.APPROVE_CASES.value: translate("Errors", "approve cases"),
+        Permission.AUTHORIZE.value: translate("Errors", "authorize on the spot"),
+        Permission.VIEW_FULL_ID.value: translate("Errors", "view full ID numbers"),
+        Permission.MANAGE_USERS.value: translate("Errors", "manage users"),
+        Permission.SYNC.value: translate("Errors", "synchronise with the central database"),
+    }
+    return labels.get(permission, "")
+
+
+# What ``PermissionDenied.permission`` holds when the account itself is refused
+# (services/command_bus.py, sync/central.py).
+_ACTIVE_ACCOUNT = "an active account"
+_SYSTEM_ONLY = "system commands come only from the admin CLI"
+
+
+def permission_text(permission: str) -> str:
+    """Why the user may not do this: the permission their role lacks, by its label."""
+    if permission == _ACTIVE_ACCOUNT:
+        return translate("Errors", "This account is unknown or disabled.")
+    if permission == _SYSTEM_ONLY:
+        return translate("Errors", "Only the administration tool may do this.")
+    label = permission_label(permission)
+    if not label:
+        return translate("Errors", "You are not allowed to do this.")
+    return _fill(
+        translate("Errors", "You are not allowed to do this: your role may not %1."), label
+    )
+
+
+# Codes the verification-code parser (printing/verification.py, field "code") raises.
+_VERIFICATION_CODES = frozenset({"length", "format", "check_digit", "wrong_document"})
+
+
+def _number_kind(error: ValidationError) -> str:
+    """Which number an error is about: "id_number", "credit_code", "verification_code" or ""."""
+    kind = error.params.get("kind", "")
+    if kind in ("id_number", "credit_code"):
+        return kind
+    if error.field == "id_number":
+        return "id_number"
+    if error.field in ("credit_code", "employer_code"):
+        return "credit_code"
+    if error.field == "code" and error.code in _VERIFICATION_CODES:
+        return "verification_code"
+    return ""
+
+
+def _date(yyyymmdd: str) -> str:
+    return f"{yyyymmdd[:4]}-{yyyymmdd[4:6]}-{yyyymmdd[6:]}" if len(yyyymmdd) == 8 else yyyymmdd
+
+
+def _fill(text: str, *values: str) -> str:
+    for number, value in enumerate(values, start=1):
+        text = text.replace(f"%{number}", value)
+    return text
 
 
 def validation_text(error: ValidationError) -> str:
-    """A translated explanation of one field error, by its stable code."""
-    texts = {
+    """A translated explanation of one field error, by its stable code and the number's kind."""
+    kind, code, p = _number_kind(error), error.code, error.params
+    if kind == "id_number":
+        text = _id_number_text(code, p)
+    elif kind == "credit_code":
+        text = _credit_code_text(code, p)
+    elif kind == "verification_code":
+        text = _verification_code_text(code, p)
+    else:
+        text = None
+    return text if text is not None else _generic_text(error)
+
+
+def _id_number_text(code: str, p: dict[str, str]) -> str | None:
+    if code == "required":
+        return translate("Errors", "Enter the ID number.")
+    if code == "character" and "position" in p:
+        return _fill(
+            translate(
+                "Errors",
+                "Character %1 of the ID number, “%2” (%3), is not allowed: an ID number has "
+                "only digits and, as its last character, X.",
+            ),
+            p["position"],
+            p.get("char", ""),
+            p.get("codepoint", ""),
+        )
+    if code == "length" and "actual" in p:
+        return _fill(
+            translate("Errors", "An ID number has 18 characters; %1 were entered."), p["actual"]
+        )
+    if code == "format":
+        return translate("Errors", "Only the last character of an ID number may be X.")
+    if code == "region" and "prefix" in p:
+        return _fill(
+            translate(
+                "Errors",
+                "The ID number begins with %1, which is not a province code; "
+                "please re-read the number from the card.",
+            ),
+            p["prefix"],
+        )
+    if code == "birth_date" and "date" in p:
+        if p.get("reason") == "range":
+            source = translate(
+                "Errors",
+                "The birth date in the ID number (%1) is in the future or before 1880; "
+                "please re-read the number.",
+            )
+        else:
+            source = translate(
+                "Errors",
+                "The birth date in the ID number (%1) is not a real date; "
+                "please re-read the number.",
+            )
+        return _fill(source, _date(p["date"]))
+    if code == "check_digit":
+        return translate(
+            "Errors",
+            "The ID number does not add up: its last character (the check digit) does not "
+            "match the other digits. One of them is probably mistyped; please re-read the "
+            "whole number from the card.",
+        )
+    return None
+
+
+def _credit_code_text(code: str, p: dict[str, str]) -> str | None:
+    if code == "required":
+        return translate("Errors", "Enter the unified social credit code.")
+    if code == "character" and "position" in p:
+        return _fill(
+            translate(
+                "Errors",
+                "Character %1 of the credit code, “%2” (%3), is not allowed: a credit code has "
+                "digits and capital letters, never I, O, S, V or Z.",
+            ),
+            p["position"],
+            p.get("char", ""),
+            p.get("codepoint", ""),
+        )
+    if code == "length" and "actual" in p:
+        return _fill(
+            translate("Errors", "A credit code has 18 characters; %1 were entered."),
+            p["actual"],
+        )
+    if code == "authority" and "authority" in p:
+        return _fill(
+            translate(
+                "Errors",
+                "The first character of the credit code (%1) is not a registration authority "
+                "code; please re-read the code.",
+            ),
+            p["authority"],
+        )
+    if code == "category" and "category" in p:
+        return _fill(
+            translate(
+                "Errors",
+                "The second character of the credit code (%1) is not an organisation category "
+                "code; please re-read the code.",
+            ),
+            p["category"],
+        )
+    if code == "region" and "region" in p:
+        return _fill(
+            translate(
+                "Errors",
+                "Characters 3 to 8 of the credit code (%1) are not an administrative division "
+                "code; please re-read the code.",
+            ),
+            p["region"],
+        )
+    if code == "org_code_check" and "org_code" in p:
+        return _fill(
+            translate(
+                "Errors",
+                "Characters 9 to 17 of the credit code (the organisation code %1) do not add "
+                "up; one of them is probably mistyped. Please re-read the code from the "
+                "business licence or registration certificate.",
+            ),
+            p["org_code"],
+        )
+    if code == "check_digit":
+        return translate(
+            "Errors",
+            "The credit code does not add up: its last character (the check character) does "
+            "not match the others. One of them is probably mistyped; please re-read the whole "
+            "code from the business licence or registration certificate.",
+        )
+    return None
+
+
+def _verification_code_text(code: str, p: dict[str, str]) -> str | None:
+    if code == "length" and "expected" in p and "actual" in p:
+        return _fill(
+            translate("Errors", "A verification code has %1 characters; %2 were entered."),
+            p["expected"],
+            p["actual"],
+        )
+    if code == "format" and p.get("characters"):
+        return _fill(
+            translate("Errors", "A verification code has no characters like %1."),
+            p["characters"],
+        )
+    if code == "format":
+        return translate("Errors", "This is not a certificate's verification code.")
+    if code == "wrong_document" and p.get("case_no"):
+        return _fill(
+            translate(
+                "Errors",
+                "This QR code is on the acceptance receipt of case %1, not on a certificate.",
+            ),
+            p["case_no"],
+        )
+    if code == "wrong_document":
+        return translate(
+            "Errors", "This QR code is on an acceptance receipt, not on a certificate."
+        )
+    if code == "check_digit":
+        return translate(
+            "Errors",
+            "The verification code is mistyped: its check character does not match. "
+            "Please compare it with the certificate again.",
+        )
+    return None
+
+
+def _generic_text(error: ValidationError) -> str:
+    """Texts by code alone, for fields without a more specific wording."""
+    if error.code == "too_large" and "limit" in error.params:
+        return _fill(translate("Errors", "The amount must not exceed %1."), error.params["limit"])
+    text = _code_texts().get(error.code)
+    if text is None:
+        log.info("no text for %s/%s: %s", error.field, error.code, error.message)
+        return translate("Errors", "This value is not accepted.")
+    if error.code == "invalid":  # a setting of the workstation file: the detail is for the log
+        log.warning("invalid setting %s: %s", error.field, error.message)
+    return text
+
+
+def _code_texts() -> dict[str, str]:
+    """The translated text of each ``ValidationError.code``."""
+    return {
         "required": translate("Errors", "This field is required."),
         "length": translate("Errors", "The length is wrong."),
         "format": translate("Errors", "The format is wrong."),
+        "character": translate("Errors", "The value holds a character that is not allowed."),
         "birth_date": translate("Errors", "The birth date in the ID number is impossible."),
+        "region": translate("Errors", "The region code in the number is not valid."),
+        "authority": translate("Errors", "The registration authority code is not valid."),
+        "category": translate("Errors", "The organisation category code is not valid."),
+        "org_code_check": translate(
+            "Errors", "The organisation code inside the credit code is mistyped."
+        ),
+        "check_digit": translate(
+            "Errors", "The check character does not match; please re-read the number."
+        ),
+        "negative": translate("Errors", "The amount must not be negative."),
+        "too_large": translate("Errors", "The amount is too large."),
         "range": translate("Errors", "The value is outside the allowed range."),
         "age": translate("Errors", "The person is too young to be enrolled as a worker."),
         "not_allowed": translate("Errors", "This is not allowed for the chosen category."),
         "choice": translate("Errors", "Choose one of the offered values."),
         "unknown": translate("Errors", "This value is unknown."),
+        "state": translate("Errors", "This is not possible in the current state."),
+        "invalid": translate(
+            "Errors",
+            "This setting in the workstation's configuration file is not valid; "
+            "please ask the administrator to correct it.",
+        ),
+        "wrong_document": translate("Errors", "This is not the document asked for."),
     }
-    if error.code == "check_digit":
-        return translate(
-            "Errors", "The check digit is wrong (it should be %1); please re-read the number."
-        ).replace("%1", error.params.get("expected", "?"))
-    return texts.get(error.code, error.message)
+
+
+# The data a conflict's English message carries that its text shows (services/enrollment.py,
+# services/certificates.py word them so).
+_INSURED_NUMBER = re.compile(r"insured number ([^\s()]+)")
+_CREDIT_CODE = re.compile(r"\b([0-9A-Z]{18})\b")
+_VERIFICATION_CODE = re.compile(r"verification code (\S+) is already")
+# rejection_reason (sync/central.py) names an exception without a code by its class.
+_LACKED_PERMISSION = re.compile(r"lacks permission '([^']*)'")
+
+
+def _found(pattern: re.Pattern[str], message: str) -> str:
+    match = pattern.search(message)
+    value = match.group(1) if match else ""
+    return "" if value in ("", "—", "-") else value
 
 
 def conflict_text(code: str, message: str) -> str:
-    known = {
-        "already_enrolled": translate("Errors", "This person is already enrolled."),
-        "unknown_employer": translate("Errors", "No insured employer has this credit code."),
+    """The translated reason of a refusal by its code (a ``Conflict``'s, or a rejection's
+    ``reason_code``), with only data taken over from the English ``message``, which goes to
+    the log. "" for an unknown code without a message.
+    """
+    if message:
+        log.info("refused (%s): %s", code, message)
+    text = _conflict_text(code, message)
+    if text is not None:
+        return text
+    if code == "PermissionDenied":
+        return permission_text(_found(_LACKED_PERMISSION, message))
+    if code in _code_texts():  # a field's rule, checked again by the centre
+        return _generic_text(ValidationError("", code, message))
+    if not message:
+        return ""
+    return translate("Errors", "This cannot be done: it contradicts the records.")
+
+
+def _conflict_text(code: str, message: str) -> str | None:
+    """The text of a ``Conflict`` code the services raise, or None for another code."""
+    if code == "already_enrolled":
+        number = _found(_INSURED_NUMBER, message)
+        if number:
+            return _fill(
+                translate("Errors", "This person is already enrolled (insured number %1)."),
+                number,
+            )
+        return translate("Errors", "This person is already enrolled.")
+    if code == "unknown_employer":
+        credit_code = _found(_CREDIT_CODE, message)
+        if credit_code:
+            return _fill(
+                translate("Errors", "No insured employer has the credit code %1."), credit_code
+            )
+        return translate("Errors", "No insured employer has this credit code.")
+    if code == "duplicate_code":
+        verification_code = _found(_VERIFICATION_CODE, message)
+        if verification_code:
+            return _fill(
+                translate(
+                    "Errors",
+                    "The verification code %1 is already in use; please issue the "
+                    "certificate again.",
+                ),
+                verification_code,
+            )
+        return translate(
+            "Errors",
+            "This verification code is already in use; please issue the certificate again.",
+        )
+    texts = {
         "name_mismatch": translate(
             "Errors",
             "The registry holds another name for this ID number; "
             "a key-data correction is needed first.",
         ),
+        "not_insured": translate(
+            "Errors", "This person is not insured; no proof of insurance can be issued."
+        ),
+        "stale_content": translate(
+            "Errors",
+            "The central database holds other data than this workstation; please synchronise "
+            "and issue the certificate again.",
+        ),
+        "rejected": translate("Errors", "The central database refused this."),
+        # sync/central.py: several fields refused at once
+        "invalid": translate("Errors", "Several entries were not accepted."),
     }
-    return known.get(code, message) + (f"\n{message}" if code in known else "")
+    return texts.get(code)
 
 
 def login_text(exc: LoginFailed) -> str:
+    """Why a login failed; the attempts left before the lock-out, when known."""
     if exc.code == "locked" and exc.locked_until is not None:
         return translate(
             "Errors", "Too many wrong passwords. The account is locked until %1."
         ).replace("%1", exc.locked_until.strftime("%H:%M"))
+    if exc.code == "locked":
+        return translate("Errors", "Too many wrong passwords. The account is locked.")
     if exc.code == "inactive":
         return translate("Errors", "This account is disabled.")
-    return (
-        translate("Errors", "Wrong user name or password.")
-        + " "
-        + exc.message.split("(")[-1].rstrip(")")
-    )
+    if exc.attempts_left is not None:
+        return _fill(
+            translate(
+                "Errors",
+                "Wrong user name or password. Attempts left before the account is locked: %1.",
+            ),
+            str(exc.attempts_left),
+        )
+    return translate("Errors", "Wrong user name or password.")
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -15,7 +15,9 @@ class CounterStatusBar(QStatusBar):
     def __init__(self, user: StaffUser, window_number: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.window_label = QLabel(self.tr("Window %1").replace("%1", str(window_number)))
-        self.user_label = QLabel(f"{user.display_name} ({role_label(user.role)})")
+        self.user_label = QLabel(
+            self.tr("%1 (%2)").replace("%1", user.display_name).replace("%2", role_label(user.role))
+        )
         self.online_label = QLabel()
         self.online_label.setObjectName("onlineState")
         self.outbox_label = QLabel()

@@ -1,8 +1,10 @@
 """A small read-only table model over a list of records, used by every list in the window.
 
-Each column is a header and a function from the record to its text; an optional colour
-function marks rows (rejected commands in red, pending in amber). The model is replaced
-wholesale with ``set_records`` after a background query, never filled from the GUI thread.
+Each column is a header and a function from the record to its text (already translated: a
+column never shows a stored code as it is), optionally a tooltip with the technical detail
+behind a translated text; an optional colour function marks rows (rejected commands in red,
+pending in amber). The model is replaced wholesale with ``set_records`` after a background
+query, never filled from the GUI thread.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 class Column(Generic[R]):
     header: str
     text: Callable[[R], str]
+    tooltip: Callable[[R], str] | None = None
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
@@ -55,8 +58,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         record = self._records[index.row()]
+        column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()].text(record)
+            return column.text(record)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(record) or None
         if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
             colour = self._colour(record)
             return QBrush(QColor(colour)) if colour else None

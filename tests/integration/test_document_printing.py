@@ -1,4 +1,8 @@
-"""Printing through the configured printers: job log in the cache, retry, reprint authority."""
+"""Printing through the configured printers: job log in the cache, retry, reprint authority.
+
+The log keeps every job — printed, failed, reprinted, sent through the system print dialog —
+newest first, so the print log tab shows them all.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,10 @@ import pytest
 from counter_app.domain.errors import PermissionDenied, ValidationError
 from counter_app.domain.roles import Role
 from counter_app.printing import documents as d
+from counter_app.printing.jobs import FailureReason, JobStatus, failure_reason
 from counter_app.services import bootstrap
 from counter_app.services.auth import LoginFailed
-from counter_app.services.document_printing import DocumentPrinter, authorize
+from counter_app.services.document_printing import SYSTEM_PRINTER, DocumentPrinter, authorize
 from counter_app.services.workstation import Workstation
 
 pytestmark = pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)
@@ -87,3 +92,42 @@ def test_unknown_printer_and_bad_settings_are_named(ws: Workstation) -> None:
     with pytest.raises(ValidationError) as caught:
         printer.print(ticket(), "receipt")
     assert caught.value.field == "printers.encoding"
+
+
+def test_the_log_keeps_every_job_newest_first_whatever_its_state(ws: Workstation) -> None:
+    printer = DocumentPrinter(ws)
+    printed = printer.print(ticket(), "receipt", "A012")
+    failed = printer.print(ticket(), "offline", "A013")
+    doc = ticket()
+    doc.reprint = True
+    reprint = printer.print(doc, "a4", "A012", authorized_by="boss")
+    jobs = printer.store.recent()
+    assert [j.id for j in jobs] == [reprint.id, failed.id, printed.id]
+    assert [j.status for j in jobs] == [JobStatus.PRINTED, JobStatus.FAILED, JobStatus.PRINTED]
+    assert jobs[0].is_reprint and jobs[0].authorized_by == "boss"
+    assert failure_reason(jobs[1].last_error) is FailureReason.UNREACHABLE
+    assert failure_reason(jobs[0].last_error) is None
+
+    # Retried on a repaired printer, the failed job stays in its place, printed, 2 attempts.
+    ws.config.printers[2] = {"name": "offline", "connection": "file", "path": str(
+        Path(ws.config.printers[0]["path"]).with_name("repaired.bin"))}  # fmt: skip
+    printer.retry(failed.id)
+    again = printer.store.recent()
+    assert [j.id for j in again] == [reprint.id, failed.id, printed.id]
+    assert (again[1].status, again[1].attempts, again[1].last_error) == ("printed", 2, None)
+
+
+def test_a_print_through_the_system_dialog_is_logged(ws: Workstation) -> None:
+    printer = DocumentPrinter(ws)
+    job = printer.record_system_print(ticket(), "A012")
+    assert (job.printer, job.status, job.attempts) == (SYSTEM_PRINTER, JobStatus.PRINTED, 1)
+    assert job.data.startswith(b"%PDF")
+    assert [j.id for j in printer.store.recent()] == [job.id]
+    doc = ticket()
+    doc.reprint = True
+    with pytest.raises(PermissionDenied):
+        printer.record_system_print(doc, "A012")  # a reprint needs its authorization here too
+    reprint = printer.record_system_print(doc, "A012", authorized_by="boss", data=b"%PDF-1.4")
+    assert reprint.is_reprint and reprint.data == b"%PDF-1.4"
+    with pytest.raises(ValidationError):
+        printer.retry(job.id)  # the dialog's printer is not ours to drive

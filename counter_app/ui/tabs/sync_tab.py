@@ -1,16 +1,20 @@
 """同步 — what this workstation has sent to the centre, and what the centre said.
 
 Pending commands show their attempts and last error; rejected ones stay visible in red with
-the centre's reason until the teller has dealt with them (no silent retry loop).
+the centre's reason until the teller has dealt with them (no silent retry loop). Every cell
+is in the UI language: the business by its label (never the command kind), the reason by its
+code; the centre's own wording and the connection error stay available as tooltips.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from counter_app.domain.errors import ValidationError
 from counter_app.services.queries import OutboxItem, outbox_items
 from counter_app.services.workstation import Workstation
+from counter_app.ui.errors import conflict_text, validation_text
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import kind_label, outbox_status_label
 from counter_app.ui.table_model import Column, RecordTableModel, replace_keeping_selection
@@ -27,6 +31,37 @@ def _state(item: OutboxItem) -> str:
     return f"{label} ✓" if item.acknowledged else label
 
 
+# Reason codes of a field-level rejection (see domain.errors.ValidationError.code).
+_VALIDATION_CODES = frozenset(
+    {"required", "length", "format", "birth_date", "range", "age", "not_allowed", "choice"}
+)
+
+
+def rejection_text(code: str | None, message: str | None) -> str:
+    """The centre's reason for a rejection, translated by its code (one line)."""
+    translate = QCoreApplication.translate
+    code, message = code or "", message or ""
+    if code == "PermissionDenied":
+        return translate("SyncTab", "The user is not allowed to do this.")
+    if code in _VALIDATION_CODES:
+        return validation_text(ValidationError("", code, message))
+    # Without the English message, conflict_text gives only what it knows how to translate.
+    known = conflict_text(code, "").strip()
+    if known:
+        return known.splitlines()[0]
+    return translate("SyncTab", "The central database refused this command.")
+
+
+def _reason(item: OutboxItem) -> str:
+    if item.status == "rejected":
+        return rejection_text(item.reason_code, item.reason)
+    if item.status == "pending" and item.last_error:
+        return QCoreApplication.translate(
+            "SyncTab", "Not sent yet: the central database could not be reached."
+        )
+    return ""
+
+
 class SyncTab(QWidget):
     acknowledged = Signal()
 
@@ -36,12 +71,18 @@ class SyncTab(QWidget):
         self.model: RecordTableModel[OutboxItem] = RecordTableModel(
             [
                 Column(self.tr("Time"), lambda i: f"{i.created_at:%m-%d %H:%M:%S}"),
-                Column(self.tr("Business"), lambda i: kind_label(i.kind)),
+                Column(self.tr("Business"), lambda i: kind_label(i.kind, i.detail_kind)),
                 Column(self.tr("Details"), lambda i: i.summary),
                 Column(self.tr("State"), _state),
                 Column(self.tr("Journal no."), lambda i: str(i.seq or "")),
                 Column(self.tr("Attempts"), lambda i: str(i.attempts)),
-                Column(self.tr("Reason / last error"), lambda i: i.reason or i.last_error or ""),
+                Column(
+                    self.tr("Reason / last error"),
+                    _reason,
+                    tooltip=lambda i: (
+                        (i.reason or "") if i.status == "rejected" else (i.last_error or "")
+                    ),
+                ),
             ],
             colour=_colour,
             parent=self,
@@ -80,8 +121,12 @@ class SyncTab(QWidget):
         if item is None or item.status != "rejected":
             return
         Op(lambda: self.ws.acknowledge_rejection(item.uuid), parent=self).success(
-            lambda _: (self.acknowledged.emit(), self.refresh())
+            self._acknowledged
         ).run_in_background()
+
+    def _acknowledged(self, _result: object) -> None:
+        self.acknowledged.emit()
+        self.refresh()
 
     def refresh(self) -> None:
         Op(lambda: outbox_items(self.ws), parent=self).success(self._show).run_in_background()
