@@ -68,3 +68,4 @@ class CounterRow(CentralBase):
 # The queue tables belong to the central schema too; importing them here registers them
 # wherever the central metadata is used (migrations, the models-vs-migrations check).
 from counter_app.storage import queue_models as _queue_models  # noqa: E402, F401
+from counter_app.storage import service_models as _service_models  # noqa: E402, F401

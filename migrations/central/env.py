@@ -11,6 +11,7 @@ from sqlalchemy import create_engine
 
 import counter_app.storage.central_models
 import counter_app.storage.queue_models
+import counter_app.storage.service_models
 import counter_app.storage.shared_models  # noqa: F401
 from counter_app.storage.base import CentralBase, SharedBase
 

@@ -1,0 +1,186 @@
+"""Taking a batch of commands from a workstation and applying them through the spine.
+
+Before anything is applied the whole batch is checked: every command's actor must be the
+user of the presented session (a live session of *this* workstation, of an active user of
+*its* hall), every kind must be known and no client time may lie in the future. Each
+command is then re-stamped with what the service saw — the session's user, the signing
+workstation and that workstation's hall — and handed to ``apply_centrally``, which re-checks
+the actor's permission against the central records and applies or rejects it, idempotently.
+
+A command UUID that is already in the journal (or the rejections) gets its first verdict
+back only if it is the same command from the same workstation; a UUID reused for anything
+else gets a ``uuid_conflict`` rejection and changes nothing. A payload the handler cannot
+read at all (a missing field, a wrong type, a value too long for its column) gets a
+``malformed_payload`` rejection, not a server error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
+
+from counter_app.services.commands import Command, Verdict
+from counter_app.services.handlers import handler_for
+from counter_app.storage.central_models import JournalRow, RejectionRow
+from counter_app.storage.rowcodec import canonical_json
+from counter_app.sync.central import apply_centrally
+from counter_central.clock import ServiceClock
+from counter_central.refusals import Refusal
+from counter_central.request_auth import CallerWorkstation
+from counter_central.sessions import SessionUser
+
+log = logging.getLogger("counter_central.commands")
+
+UUID_CONFLICT = "uuid_conflict"
+MALFORMED = "malformed_payload"
+MALFORMED_ERRORS = (
+    KeyError,
+    IndexError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    DataError,
+    IntegrityError,
+)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """A command as the workstation sent it (before the service stamps it)."""
+
+    uuid: str
+    kind: str
+    payload: dict[str, Any]
+    actor: str
+    client_time: dt.datetime
+    auth_ref: str | None
+
+
+def check_batch(
+    batch: Sequence[Submitted], user: SessionUser, clock: ServiceClock, skew_seconds: int
+) -> None:
+    latest = clock.now() + dt.timedelta(seconds=skew_seconds)
+    for item in batch:
+        if item.actor != user.username:
+            raise Refusal(
+                403,
+                "actor_mismatch",
+                f"command {item.uuid} names another actor than the session's user "
+                f"{user.username}; every command must be sent on its own actor's session",
+                username=user.username,
+            )
+        try:
+            handler_for(item.kind)
+        except LookupError:
+            raise Refusal(
+                422, "unknown_kind", f"command {item.uuid} has an unknown kind {item.kind!r}"
+            ) from None
+        if item.client_time > latest:
+            raise Refusal(
+                422,
+                "client_time_in_future",
+                f"command {item.uuid} claims a client time after the service's clock",
+            )
+
+
+def stamp(item: Submitted, user: SessionUser, workstation: CallerWorkstation) -> Command:
+    return Command(
+        kind=item.kind,
+        payload=item.payload,
+        actor=user.username,
+        workstation=workstation.id,
+        hall_code=workstation.hall_code,
+        client_time=item.client_time,
+        uuid=item.uuid,
+        auth_ref=item.auth_ref,
+    )
+
+
+def _same_command(engine: Engine, command: Command) -> bool:
+    """Whether the journal or rejection entry under ``command.uuid`` is this very command."""
+    with Session(engine) as session:
+        entry = session.scalar(select(JournalRow).where(JournalRow.command_uuid == command.uuid))
+        if entry is not None:
+            return (
+                entry.workstation == command.workstation
+                and entry.actor == command.actor
+                and entry.kind == command.kind
+                and entry.payload == canonical_json(command.payload)
+                and entry.client_time == command.client_time.isoformat()
+                and entry.auth_ref == command.auth_ref
+            )
+        rejection = session.get(RejectionRow, command.uuid)
+        return (
+            rejection is not None
+            and rejection.workstation == command.workstation
+            and rejection.actor == command.actor
+            and rejection.kind == command.kind
+        )
+
+
+def apply_one(engine: Engine, command: Command) -> Verdict:
+    try:
+        verdict = apply_centrally(engine, command)
+    except MALFORMED_ERRORS as exc:
+        # A handler met a payload it cannot read (a missing field, a wrong type, a value too
+        # long for its column). The transaction was rolled back; nothing is recorded.
+        log.warning(
+            "refused command %s (%s) from workstation=%s user=%s: malformed payload (%s)",
+            command.uuid,
+            command.kind,
+            command.workstation,
+            command.actor,
+            type(exc).__name__,
+        )
+        return Verdict(
+            command.uuid,
+            False,
+            reason_code=MALFORMED,
+            reason="the payload lacks a field or holds a value of the wrong type or size",
+        )
+    if verdict.duplicate and not _same_command(engine, command):
+        log.warning(
+            "refused command %s (%s) from workstation=%s user=%s: its id belongs to another "
+            "command",
+            command.uuid,
+            command.kind,
+            command.workstation,
+            command.actor,
+        )
+        return Verdict(
+            command.uuid,
+            False,
+            reason_code=UUID_CONFLICT,
+            reason="this command id was already used for a different command",
+        )
+    if not verdict.applied and not verdict.duplicate:
+        log.info(
+            "rejected command %s (%s) from workstation=%s user=%s: %s",
+            command.uuid,
+            command.kind,
+            command.workstation,
+            command.actor,
+            verdict.reason_code,
+        )
+    return verdict
+
+
+def submit(
+    engine: Engine,
+    clock: ServiceClock,
+    workstation: CallerWorkstation,
+    user: SessionUser,
+    batch: Sequence[Submitted],
+    *,
+    skew_seconds: int,
+) -> list[Verdict]:
+    """Check the whole batch, then apply its commands in order; one verdict per command."""
+    check_batch(batch, user, clock, skew_seconds)
+    return [apply_one(engine, stamp(item, user, workstation)) for item in batch]

@@ -1,0 +1,54 @@
+"""What every request handler needs: the engine, the settings, the clock and the anchor key.
+
+One ``ServiceContext`` per process, held by the application; it keeps no state about
+clients (that all lives in the database), so any number of processes serve alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+from sqlalchemy import Engine
+from starlette.requests import Request
+
+from counter_central.anchor_key import AnchorKey
+from counter_central.clock import ServiceClock
+from counter_central.refusals import Refusal
+from counter_central.request_auth import CallerWorkstation
+from counter_central.settings import Settings
+
+STATE_WORKSTATION = "workstation"
+STATE_USERNAME = "username"
+STATE_BODY = "raw_body"
+
+
+@dataclass(frozen=True)
+class ServiceContext:
+    settings: Settings
+    engine: Engine
+    clock: ServiceClock
+    anchor_key: AnchorKey
+
+
+def service_context(request: Request) -> ServiceContext:
+    return cast(ServiceContext, request.app.state.service)
+
+
+def caller(request: Request) -> CallerWorkstation:
+    """The workstation the request gate authenticated (every non-public route has one)."""
+    workstation = request.scope.get("state", {}).get(STATE_WORKSTATION)
+    if not isinstance(workstation, CallerWorkstation):
+        raise Refusal(401, "unsigned", "this request must be signed by an enrolled workstation")
+    return workstation
+
+
+def note_user(request: Request, username: str) -> None:
+    """Remember the (verified) user of this request for the logs."""
+    request.scope.setdefault("state", {})[STATE_USERNAME] = username
+
+
+def raw_body(request: Request) -> bytes:
+    """The request body exactly as received (the gate read it)."""
+    body = request.scope.get("state", {}).get(STATE_BODY, b"")
+    return body if isinstance(body, bytes) else b""

@@ -1,0 +1,182 @@
+"""Online staff sessions: a login checked by the service, bound to one workstation.
+
+The password is verified against the central argon2id hash (the same hashes the
+workstations use offline); the user must be active and belong to the workstation's hall.
+The session token is returned once and stored only as its SHA-256; it is valid on that
+workstation only, until it expires, is ended, the workstation is revoked or the user is
+disabled or moved to another hall — each checked on every use. Argon2 verification is
+memory-hard, so only a few run at once in a process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import secrets
+import threading
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Engine, update
+from sqlalchemy.orm import Session
+
+from counter_app.domain.roles import Role
+from counter_app.storage.service_models import SessionRow
+from counter_app.storage.shared_models import UserRow
+from counter_app.sync.central import SYSTEM_ACTOR
+from counter_central import throttle
+from counter_central.clock import ServiceClock
+from counter_central.refusals import Refusal
+from counter_central.request_auth import CallerWorkstation
+
+_hasher = PasswordHasher()
+_verifying = threading.BoundedSemaphore(4)
+
+
+@dataclass(frozen=True)
+class SessionUser:
+    username: str
+    display_name: str
+    role: Role
+    hall_code: str
+    expires_at: dt.datetime  # naive UTC
+
+
+@dataclass(frozen=True)
+class NewSession:
+    token: str
+    user: SessionUser
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _hasher.hash("not-a-real-password")
+
+
+def _password_ok(password_hash: str | None, password: str) -> bool:
+    with _verifying:
+        try:
+            return _hasher.verify(password_hash or _dummy_hash(), password) and bool(password_hash)
+        except (VerificationError, InvalidHashError):
+            return False
+
+
+def _check_member(user: UserRow, workstation: CallerWorkstation) -> None:
+    if not user.active:
+        raise Refusal(403, "user_inactive", "this account is disabled", username=user.username)
+    if user.hall_code != workstation.hall_code:
+        raise Refusal(
+            403,
+            "user_not_in_hall",
+            f"user {user.username} belongs to hall {user.hall_code}, "
+            f"not to hall {workstation.hall_code} of workstation {workstation.id}",
+            username=user.username,
+        )
+
+
+def login(
+    engine: Engine,
+    clock: ServiceClock,
+    workstation: CallerWorkstation,
+    username: str,
+    password: str,
+    *,
+    hours: int,
+) -> NewSession:
+    now = clock.utc()
+    keys = [throttle.user_key(username), throttle.workstation_key(workstation.id)]
+    with Session(engine) as session:
+        user = session.get(UserRow, username) if username != SYSTEM_ACTOR else None
+        known = user.username if user is not None else None
+        password_hash = user.password_hash if user is not None else None
+    until = throttle.locked_until(engine, keys, now)
+    if until is not None:
+        seconds = max(1, int((until - now).total_seconds()))
+        raise Refusal(
+            429,
+            "login_locked",
+            "too many wrong passwords; logins are locked for a while",
+            username=known,
+            headers={"Retry-After": str(seconds)},
+            extra={"locked_until": until.replace(tzinfo=dt.UTC).isoformat()},
+        )
+    if user is None or not _password_ok(password_hash, password):
+        throttle.record_failure(engine, keys[0], throttle.USER_LIMIT, now)
+        throttle.record_failure(engine, keys[1], throttle.WORKSTATION_LIMIT, now)
+        raise Refusal(401, "bad_credentials", "wrong user name or password", username=known)
+    _check_member(user, workstation)
+    throttle.clear(engine, keys[0])
+    token = secrets.token_urlsafe(32)
+    expires = now + dt.timedelta(hours=hours)
+    with Session(engine) as session, session.begin():
+        session.add(
+            SessionRow(
+                token_hash=token_hash(token),
+                workstation_id=workstation.id,
+                username=user.username,
+                created_at=now,
+                expires_at=expires,
+                ended_at=None,
+            )
+        )
+    return NewSession(
+        token,
+        SessionUser(user.username, user.display_name, Role(user.role), user.hall_code, expires),
+    )
+
+
+def resolve(
+    engine: Engine, clock: ServiceClock, workstation: CallerWorkstation, token: str
+) -> SessionUser:
+    """The user of a live session of ``workstation``; ``Refusal`` for anything else."""
+    now = clock.utc()
+    with Session(engine) as session:
+        row = session.get(SessionRow, token_hash(token))
+        if (
+            row is None
+            or row.workstation_id != workstation.id
+            or row.ended_at is not None
+            or row.expires_at <= now
+        ):
+            raise Refusal(
+                401,
+                "session_invalid",
+                "no live session with this token on this workstation; log in again",
+            )
+        user = session.get(UserRow, row.username)
+        if user is None:
+            raise Refusal(401, "session_invalid", "the session's user no longer exists")
+        _check_member(user, workstation)
+        return SessionUser(
+            user.username, user.display_name, Role(user.role), user.hall_code, row.expires_at
+        )
+
+
+def end(engine: Engine, clock: ServiceClock, workstation: CallerWorkstation, token: str) -> bool:
+    """End one session of ``workstation``; ``False`` if there was none live."""
+    with Session(engine) as session, session.begin():
+        result = session.execute(
+            update(SessionRow)
+            .where(
+                SessionRow.token_hash == token_hash(token),
+                SessionRow.workstation_id == workstation.id,
+                SessionRow.ended_at.is_(None),
+            )
+            .values(ended_at=clock.utc())
+        )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def end_all(session: Session, workstation_id: str, now: dt.datetime) -> None:
+    """End every live session of a workstation (revocation, re-enrolment)."""
+    session.execute(
+        update(SessionRow)
+        .where(SessionRow.workstation_id == workstation_id, SessionRow.ended_at.is_(None))
+        .values(ended_at=now)
+    )
