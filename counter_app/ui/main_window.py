@@ -88,7 +88,7 @@ class TellerWindow(QMainWindow):
         else:
             self.certificates = None
         self.cases_tab = CasesTab(ws)
-        self.tabs.addTab(self.cases_tab, self.tr("Today's cases"))
+        self.tabs.addTab(self.cases_tab, self.tr("Today's business"))
         self.sync_tab = SyncTab(ws)
         self.sync_tab.sync_button.clicked.connect(lambda: self.sync_now())
         self.sync_tab.acknowledged.connect(self.refresh_views)

@@ -294,108 +294,108 @@
     <context>
         <name>EnrollmentTab</name>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="119" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="122" />
             <source>ID number</source>
             <translation>身份证号码</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="120" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="123" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="121" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="124" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="122" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="125" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="123" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="126" />
             <source>Category</source>
             <translation>参保类别</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="124" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="127" />
             <source>Insurance types</source>
             <translation>参保险种</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="125" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="128" />
             <source>Start date</source>
             <translation>参保日期</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="126" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="129" />
             <source>Employer credit code</source>
             <translation>单位统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="143" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="146" />
             <source>Accept (Ctrl+Enter)</source>
             <translation>受理（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="146" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="149" />
             <source>New customer (Ctrl+N)</source>
             <translation>新办事人 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="149" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="152" />
             <source>Print receipt (Ctrl+P)</source>
             <translation>打印受理回执（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="167" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="170" />
             <source>Individual enrollment</source>
             <translation>个人参保登记</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="295" />
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="424" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="298" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="427" />
             <source>Please correct the marked fields.</source>
             <translation>请更正标红的项目。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="306" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="309" />
             <source>Submitting…</source>
             <translation>正在提交…</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="352" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="355" />
             <source>Accepted and confirmed by the central database: case %1.</source>
             <translation>已受理，中心数据库已确认：受理编号 %1。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="359" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="362" />
             <source>The central database refused this enrollment: %1</source>
             <translation>中心数据库拒绝了此次参保登记：%1</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="363" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="366" />
             <source>It stays listed in the Sync tab until it is marked as handled.</source>
             <translation>该记录保留在“同步”页中，直至标记为已处理。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="369" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="372" />
             <source>Accepted. The enrollment is saved on this workstation and waits for the central database (case %1).</source>
             <translation>已受理。参保登记已保存在本机，等待中心数据库确认（业务 %1）。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="379" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="382" />
             <source>Promised completion by %1 (provisional: counted on the statutory holidays only, because the State Council has not yet published the holiday arrangement for that period).</source>
             <translation>承诺办结：%1前（暂按法定节假日推算：国务院尚未公布该期间的放假安排，以国务院公布的放假安排为准）。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="384" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="387" />
             <source>Promised completion by %1.</source>
             <translation>承诺办结：%1前。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="401" />
+            <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="404" />
             <source>%1 (central number pending)</source>
             <translation>%1（中心编号待分配）</translation>
         </message>
@@ -1967,7 +1967,7 @@
         </message>
         <message>
             <location filename="../../counter_app/ui/main_window.py" line="91" />
-            <source>Today's cases</source>
+            <source>Today's business</source>
             <translation>今日业务</translation>
         </message>
         <message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -90,13 +91,15 @@ class EnrollmentTab(QWidget):
         self.category.setCurrentIndex(self.category.findData(EnrollmentCategory.FLEXIBLE.value))
         self.category.currentIndexChanged.connect(self._category_changed)
         self.insurance: dict[str, QCheckBox] = {}
-        insurance_row = QHBoxLayout()
-        for insurance_type in InsuranceType:
+        # Three to a row: five English labels side by side would not fit a small screen.
+        insurance_row = QGridLayout()
+        insurance_row.setContentsMargins(0, 0, 0, 0)
+        for index, insurance_type in enumerate(InsuranceType):
             box = QCheckBox(insurance_label(insurance_type.value))
             box.setObjectName(f"insurance_{insurance_type.value}")
             self.insurance[insurance_type.value] = box
-            insurance_row.addWidget(box)
-        insurance_row.addStretch(1)
+            insurance_row.addWidget(box, index // 3, index % 3)
+        insurance_row.setColumnStretch(3, 1)
         self.insurance_widget = QWidget()
         self.insurance_widget.setLayout(insurance_row)
         self.start_date = QDateEdit(QDate.currentDate())
