@@ -20,6 +20,7 @@ from counter_app.services.workstation import Workstation
 from counter_app.storage.shared_models import CaseRow
 from counter_app.ui.main_window import TellerWindow
 from counter_app.ui.print_preview import PrintPreviewDialog
+from counter_app.ui.tabs.enrollment_tab import EnrollmentTab
 
 PERSON = "44030519880512004" + gb11643_check("44030519880512004")
 
@@ -32,9 +33,8 @@ def calendar_without_arrangements() -> Iterator[None]:
     workdays.set_default_calendar(None)
 
 
-def test_the_promise_is_shown_and_printed_as_recorded(
-    qtbot: Any, ws: Workstation, calendar_without_arrangements: None
-) -> None:
+def enroll_one(qtbot: Any, ws: Workstation) -> tuple[TellerWindow, EnrollmentTab]:
+    """Log teller1 in and enroll PERSON through the tab, as a teller types it."""
     user = authenticate(ws.local, "teller1", "demo-teller1")
     window = TellerWindow(ws, user, 3)
     qtbot.addWidget(window)
@@ -48,6 +48,13 @@ def test_the_promise_is_shown_and_printed_as_recorded(
     tab.insurance["pension"].setChecked(True)
     with qtbot.waitSignal(window.synced, timeout=20_000):
         tab.submit()
+    return window, tab
+
+
+def test_the_promise_is_shown_and_printed_as_recorded(
+    qtbot: Any, ws: Workstation, calendar_without_arrangements: None
+) -> None:
+    _window, tab = enroll_one(qtbot, ws)
     assert tab.last_accepted is not None
     case_id = tab.last_accepted[0]
     with Session(ws.local) as session:
@@ -83,19 +90,7 @@ def test_the_receipt_qr_brings_the_customer_back(
 
     needs_zbarimg()
     needs_poppler()
-    user = authenticate(ws.local, "teller1", "demo-teller1")
-    window = TellerWindow(ws, user, 3)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.synced, timeout=20_000):
-        window.show()
-    tab = window.enrollment
-    assert tab is not None
-    qtbot.keyClicks(tab.id_number, PERSON)
-    tab.name.insert("周芷若")
-    qtbot.keyClicks(tab.phone, "13800138000")
-    tab.insurance["pension"].setChecked(True)
-    with qtbot.waitSignal(window.synced, timeout=20_000):
-        tab.submit()
+    window, tab = enroll_one(qtbot, ws)
     # The centre's case number reaches the cache with the pull.
     with qtbot.waitSignal(window.synced, timeout=20_000):
         window.sync_now()

@@ -6,53 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from test_holiday_files import GOOD_2027
 
 from counter_app import cli
 from counter_app.domain import workdays
 
-# A 2027 arrangement made up for the test (not the State Council's notice, which had not been
-# published when this test was written); its lunar dates are the real ones (春节 2027-02-06).
-# Only its shape matters here: after installing it, 2027 is no longer provisional and its
-# extra days off count.
-FILE_2027 = """\
-year = 2027
-notice = "test arrangement"
-
-[[periods]]
-name = "元旦"
-first_day_off = 2027-01-01
-last_day_off = 2027-01-03
-
-[[periods]]
-name = "春节"
-first_day_off = 2027-02-05
-last_day_off = 2027-02-12
-
-[[periods]]
-name = "清明节"
-first_day_off = 2027-04-03
-last_day_off = 2027-04-05
-
-[[periods]]
-name = "劳动节"
-first_day_off = 2027-05-01
-last_day_off = 2027-05-05
-
-[[periods]]
-name = "端午节"
-first_day_off = 2027-06-09
-last_day_off = 2027-06-09
-
-[[periods]]
-name = "中秋节"
-first_day_off = 2027-09-15
-last_day_off = 2027-09-15
-
-[[periods]]
-name = "国庆节"
-first_day_off = 2027-10-01
-last_day_off = 2027-10-07
-"""
+# The made-up 2027 arrangement of the file-format tests (every statutory day of 2027 off).
+FILE_2027 = GOOD_2027
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +47,7 @@ def test_a_broken_file_is_refused_with_the_entry_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     draft = tmp_path / "2027.toml"
-    draft.write_text(FILE_2027.replace("2027-01-03", "2026-12-30"), encoding="utf-8")
+    draft.write_text(FILE_2027.replace("2027-01-03", "2026-12-30", 1), encoding="utf-8")
     assert cli.main(["holidays", "install", str(draft)]) == cli.EXIT_FAIL
     err = capsys.readouterr().err
     assert "refused" in err and "元旦" in err
