@@ -6,23 +6,30 @@ For each concurrency level the same waiting tickets are claimed twice: once thro
 and once with the bare ``UPDATE … FOR UPDATE SKIP LOCKED … RETURNING`` through psycopg in
 autocommit. Also measures ticket issue throughput with 10 kiosks.
 
+By default the claims drain the tickets issued for them, so the queue shrinks as the run goes.
+``--waiting N`` keeps the queue at N waiting tickets instead: every claimed ticket is put back
+at the end of the queue (outside the timing), so the figures belong to that queue length.
+
     COUNTER_TEST_PG_URL=postgresql://postgres@127.0.0.1:5432/test \\
-        .venv/bin/python benchmarks/bench_queue.py [--tickets N]
+        .venv/bin/python benchmarks/bench_queue.py [--calls N] [--windows 1,10] [--waiting N]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import os
 import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import psycopg
-from sqlalchemy import text, update
+from sqlalchemy import Engine, text, update
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import machine, percentile, write
@@ -41,9 +48,23 @@ WHERE id = (SELECT id FROM tickets WHERE hall_code = 'HALL01' AND business_day =
             ORDER BY issued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
 RETURNING id
 """
+REQUEUE = """
+UPDATE tickets SET state = 'waiting', call_key = NULL, window_number = NULL, teller = NULL,
+       issued_at = %(t)s
+WHERE id = %(id)s
+"""
 
 
-def run(windows: int, per_window: int, claim: object) -> list[float]:
+def run(
+    windows: int,
+    per_window: int,
+    claim: Callable[[int], int | None],
+    after: Callable[[int, int], None] | None = None,
+) -> list[float]:
+    """Time ``claim`` ``per_window`` times in each of ``windows`` threads.
+
+    ``after(window, ticket)`` runs untimed after each successful claim.
+    """
     latencies: list[float] = []
     lock = threading.Lock()
 
@@ -51,8 +72,10 @@ def run(windows: int, per_window: int, claim: object) -> list[float]:
         local = []
         for _ in range(per_window):
             started = time.perf_counter()
-            claim(index)  # type: ignore[operator]
+            claimed = claim(index)
             local.append((time.perf_counter() - started) * 1000)
+            if after is not None and claimed is not None:
+                after(index, claimed)
         with lock:
             latencies.extend(local)
 
@@ -67,7 +90,26 @@ def run(windows: int, per_window: int, claim: object) -> list[float]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=2000, help="claims per level and subject")
+    parser.add_argument(
+        "--windows", default="1,10,50", help="comma-separated numbers of concurrent windows"
+    )
+    parser.add_argument(
+        "--waiting",
+        type=int,
+        default=0,
+        help="keep this many tickets waiting (claimed ones go back to the end of the queue)",
+    )
     args = parser.parse_args()
+    levels = [int(w) for w in args.windows.split(",") if w.strip()]
+    steady = args.waiting > 0
+    tickets = args.waiting if steady else args.calls
+    later = itertools.count(1)  # put-back tickets queue up behind every other one
+    requeue_lock = threading.Lock()
+
+    def requeue_at() -> dt.datetime:
+        with requeue_lock:
+            return NOW + dt.timedelta(microseconds=next(later))
+
     base = os.environ.get("COUNTER_BENCH_PG_URL") or os.environ.get("COUNTER_TEST_PG_URL")
     if not base:
         print("set COUNTER_BENCH_PG_URL or COUNTER_TEST_PG_URL to a PostgreSQL server")
@@ -86,11 +128,11 @@ def main() -> int:
         started = time.perf_counter()
         errors = []
 
-        def kiosk(_: int) -> None:
+        def kiosk(index: int) -> None:
             nonlocal issued
             kiosk_engine = make_engine(url)
             try:
-                for i in range(args.calls // 10):
+                for i in range(tickets // 10 + (1 if index < tickets % 10 else 0)):
                     issue_ticket(kiosk_engine, HALL, "AB"[i % 2], now=NOW)
             except Exception as exc:  # reported below
                 errors.append(exc)
@@ -103,21 +145,26 @@ def main() -> int:
             t.join()
         issue_seconds = time.perf_counter() - started
         assert not errors, errors
-        results["issue_per_second_10_kiosks"] = args.calls / issue_seconds
+        results["issue_per_second_10_kiosks"] = tickets / issue_seconds
 
         rows = []
-        for windows in (1, 10, 50):
+        for windows in levels:
             per_window = max(1, args.calls // windows)
             with engine.begin() as c:
                 c.execute(update(TicketRow).values(state="waiting", call_key=None))
             engines = [make_engine(url) for _ in range(windows)]
-            ours = run(
-                windows,
-                per_window,
-                lambda i, pool=engines: call_next(
+
+            def ours_claim(i: int, pool: list[Engine] = engines) -> int | None:
+                ticket = call_next(
                     pool[i], HALL, i + 1, ["A", "B"], "t", key=str(uuid.uuid4()), now=NOW
-                ),
-            )
+                )
+                return None if ticket is None else ticket.id
+
+            def ours_requeue(i: int, ticket: int, pool: list[Engine] = engines) -> None:
+                with pool[i].begin() as c:
+                    c.exec_driver_sql(REQUEUE, {"t": requeue_at(), "id": ticket})
+
+            ours = run(windows, per_window, ours_claim, ours_requeue if steady else None)
             for e in engines:
                 e.dispose()
             with engine.begin() as c:
@@ -126,13 +173,17 @@ def main() -> int:
                 psycopg.connect(conninfo, autocommit=True, options=f"-csearch_path={schema}")
                 for _ in range(windows)
             ]
-            bare = run(
-                windows,
-                per_window,
-                lambda i, pool=conns: (
-                    pool[i].execute(BARE, {"w": i + 1, "d": NOW.date()}).fetchone()
-                ),
-            )
+
+            def bare_claim(i: int, pool: list[psycopg.Connection[Any]] = conns) -> int | None:
+                row = pool[i].execute(BARE, {"w": i + 1, "d": NOW.date()}).fetchone()
+                return None if row is None else int(row[0])
+
+            def bare_requeue(
+                i: int, ticket: int, pool: list[psycopg.Connection[Any]] = conns
+            ) -> None:
+                pool[i].execute(REQUEUE, {"t": requeue_at(), "id": ticket})
+
+            bare = run(windows, per_window, bare_claim, bare_requeue if steady else None)
             for conn in conns:
                 conn.close()
             row = {
@@ -165,7 +216,11 @@ def main() -> int:
     lines.append(
         f"ticket issue: {results['issue_per_second_10_kiosks']:.0f} tickets/s with 10 kiosks"
     )
-    write("queue", {"machine": machine(), "calls": args.calls, **results}, "\n".join(lines) + "\n")
+    if steady:
+        lines.append(f"queue kept at {args.waiting} waiting tickets")
+    name = f"queue_waiting{args.waiting}" if steady else "queue"
+    meta = {"machine": machine(), "calls": args.calls, "waiting": args.waiting}
+    write(name, {**meta, **results}, "\n".join(lines) + "\n")
     return 0
 
 

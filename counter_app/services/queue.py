@@ -2,11 +2,12 @@
 
 Numbers come from a per-(hall, category, business day) counter bumped with
 ``INSERT … ON CONFLICT DO UPDATE … RETURNING``, so two kiosks never print the same number.
-Call-next is ONE statement: ``UPDATE tickets … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED
-LIMIT 1) RETURNING`` on PostgreSQL — concurrent windows skip each other's row instead of
-taking the same one — and the same ``UPDATE … RETURNING`` inside a ``BEGIN IMMEDIATE``
-transaction on SQLite. A repeated idempotency key (a double click) returns the ticket the
-first call claimed. Every change appends a timed period and a numbered hall event.
+Call-next is ONE statement: ``UPDATE tickets … WHERE id = COALESCE((SELECT … LIMIT 1 FOR
+UPDATE SKIP LOCKED), …) RETURNING`` on PostgreSQL, a few index-ordered probes in priority
+order — concurrent windows skip each other's row instead of taking the same one — and the
+same ``UPDATE … RETURNING`` inside a ``BEGIN IMMEDIATE`` transaction on SQLite. A repeated
+idempotency key (a double click) returns the ticket the first call claimed. Every change
+appends a timed period and a numbered hall event.
 """
 
 from __future__ import annotations
@@ -16,7 +17,17 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Date, DateTime, Engine, bindparam, func, select, text, update
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Engine,
+    TextClause,
+    bindparam,
+    func,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -142,26 +153,84 @@ def issue_ticket(
         return _ticket(row)
 
 
+_WAITING = "hall_code = :hall AND business_day = :day AND state = 'waiting'"
+
+
 def _claim_sql(dialect: str, categories: Sequence[str]) -> str:
-    rank = " ".join(f"WHEN :cat{i} THEN {i}" for i in range(len(categories)))
+    """The claim: ``UPDATE … WHERE id = COALESCE(probe, probe, …) RETURNING id``.
+
+    ``domain/queue.choose_next`` as ordered index probes, each ``ORDER BY issued_at, id
+    LIMIT 1`` over a partial index of the waiting tickets (``storage/queue_models``), so a
+    call walks an index instead of sorting the queue:
+
+    1. the oldest aged candidate (``ix_tickets_waiting``, stopping at the first ticket that is
+       not aged; it steps over aged tickets this window may not take);
+    2. the oldest ticket transferred to this window (``ix_tickets_waiting_transfer``);
+    3. per category, in the window's order, its oldest untransferred ticket
+       (``ix_tickets_waiting_category``).
+
+    ``COALESCE`` stops at the first probe that finds a ticket; the later ones never run. Once
+    nothing is aged, each group's tickets are all younger than the aging limit, so the first
+    group with a ticket holds the rule's choice. On PostgreSQL each probe is ``FOR UPDATE SKIP
+    LOCKED``: only the row claimed is locked, and a row another window is claiming is skipped
+    as before; SQLite runs the statement inside ``BEGIN IMMEDIATE``.
+    """
     lock = "FOR UPDATE SKIP LOCKED" if dialect == "postgresql" else ""
+
+    def probe(condition: str) -> str:
+        return (
+            f"(SELECT id FROM tickets WHERE {_WAITING} AND {condition} "
+            f"ORDER BY issued_at, id LIMIT 1 {lock})"
+        )
+
+    names = ", ".join(f":cat{i}" for i in range(len(categories)))
+    served = f" OR (target_window IS NULL AND category IN ({names}))" if categories else ""
+    probes = [
+        probe(f"issued_at <= :aged_before AND (target_window = :window{served})"),
+        probe("target_window = :window"),
+    ]
+    probes += [
+        probe(f"target_window IS NULL AND category = :cat{i}") for i in range(len(categories))
+    ]
+    joined = ",\n            ".join(probes)
     return f"""
         UPDATE tickets SET state = 'called', window_number = :window, teller = :teller,
                call_key = :key
-        WHERE id = (
-            SELECT id FROM tickets
-            WHERE hall_code = :hall AND business_day = :day AND state = 'waiting'
-              AND (target_window = :window
-                   OR (target_window IS NULL AND category IN :categories))
-            ORDER BY CASE WHEN issued_at <= :aged_before THEN 0 ELSE 1 END,
-                     CASE WHEN issued_at <= :aged_before THEN 0
-                          WHEN target_window = :window THEN -1
-                          ELSE CASE category {rank} END END,
-                     issued_at, id
-            LIMIT 1 {lock}
+        WHERE id = COALESCE(
+            {joined}
         )
         RETURNING id
     """
+
+
+def claim_statement(
+    dialect: str,
+    hall: str,
+    window: int,
+    categories: Sequence[str],
+    teller: str,
+    *,
+    key: str,
+    aging: dt.timedelta,
+    now: dt.datetime,
+) -> tuple[TextClause, dict[str, object]]:
+    """Call-next's claim statement and its parameters (``EXPLAIN`` it to see its plan)."""
+    categories = list(dict.fromkeys(categories))  # a repeated category keeps its first rank
+    params: dict[str, object] = {
+        "window": window,
+        "teller": teller,
+        "key": key,
+        "hall": hall,
+        "day": now.date(),
+        "aged_before": now - aging,
+    }
+    params.update({f"cat{i}": c for i, c in enumerate(categories)})
+    statement = text(_claim_sql(dialect, categories)).bindparams(
+        # Typed, so SQLite compares them in the same text form the columns are stored in.
+        bindparam("aged_before", type_=DateTime()),
+        bindparam("day", type_=Date()),
+    )
+    return statement, params
 
 
 def call_next(
@@ -177,21 +246,8 @@ def call_next(
 ) -> Ticket | None:
     """Claim the next ticket for ``window``; ``None`` when nobody is waiting for it."""
     now = now or dt.datetime.now()
-    params: dict[str, object] = {
-        "window": window,
-        "teller": teller,
-        "key": key,
-        "hall": hall,
-        "day": now.date(),
-        "categories": list(categories),
-        "aged_before": now - aging,
-    }
-    params.update({f"cat{i}": c for i, c in enumerate(categories)})
-    statement = text(_claim_sql(central.dialect.name, categories)).bindparams(
-        bindparam("categories", expanding=True),
-        # Typed, so SQLite compares them in the same text form the columns are stored in.
-        bindparam("aged_before", type_=DateTime()),
-        bindparam("day", type_=Date()),
+    statement, params = claim_statement(
+        central.dialect.name, hall, window, categories, teller, key=key, aging=aging, now=now
     )
     with Session(central) as session, session.begin():
         earlier = session.scalar(select(TicketRow).where(TicketRow.call_key == key))

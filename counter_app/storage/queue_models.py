@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Date, DateTime, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Date, DateTime, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.storage.base import CentralBase
@@ -26,9 +26,37 @@ class TicketCounterRow(CentralBase):
     value: Mapped[int] = mapped_column(Integer)
 
 
+def _waiting_index(name: str, columns: tuple[str, ...], where: str) -> Index:
+    """A partial index over the waiting tickets only, on both central engines."""
+    return Index(name, *columns, postgresql_where=text(where), sqlite_where=text(where))
+
+
 class TicketRow(CentralBase):
+    """A ticket; call-next walks the three ``ix_tickets_waiting*`` indexes (``services/queue``).
+
+    Each holds only waiting tickets in issue order, so claiming one costs a few index probes
+    whatever the queue length: the oldest waiting (aged tickets), those transferred to a
+    window, and per category those not transferred.
+    """
+
     __tablename__ = "tickets"
-    __table_args__ = (Index("ix_tickets_queue", "hall_code", "business_day", "state"),)
+    __table_args__ = (
+        Index("ix_tickets_queue", "hall_code", "business_day", "state"),
+        _waiting_index(
+            "ix_tickets_waiting", ("hall_code", "business_day", "issued_at", "id"),
+            "state = 'waiting'",
+        ),
+        _waiting_index(
+            "ix_tickets_waiting_transfer",
+            ("hall_code", "business_day", "target_window", "issued_at", "id"),
+            "state = 'waiting' AND target_window IS NOT NULL",
+        ),
+        _waiting_index(
+            "ix_tickets_waiting_category",
+            ("hall_code", "business_day", "category", "issued_at", "id"),
+            "state = 'waiting' AND target_window IS NULL",
+        ),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     hall_code: Mapped[str] = mapped_column(String(16))
