@@ -82,6 +82,9 @@ class OutboxItem:
     acknowledged: bool = False
     reason_code: str | None = None
     detail_kind: str = ""  # e.g. the certificate kind of a ``certificate.issue``
+    quarantine_code: str | None = None  # why it was set aside, or why a pending one waits
+    quarantine_detail: str | None = None  # technical, free of personal data
+    quarantined_at: dt.datetime | None = None
 
 
 BUSINESS_CASE = "case"
@@ -153,7 +156,16 @@ def _pending_for(local: Engine, id_number: str) -> bool:
                 OutboxRow.status == "pending", OutboxRow.kind == ENROLL_KIND
             )
         ).all()
-    return any(json.loads(p).get("id_number") == id_number for p in payloads)
+    return any(_payload(p).get("id_number") == id_number for p in payloads)
+
+
+def _payload(text: str) -> dict[str, object]:
+    """An outbox payload; a damaged one (quarantined by the push) reads as empty."""
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        return {}
+    return payload if isinstance(payload, dict) else {}
 
 
 def find_person(ws: Workstation, id_number: IdNumber) -> PersonSummary | None:
@@ -184,7 +196,7 @@ def outbox_items(ws: Workstation, *, limit: int = 200) -> list[OutboxItem]:
         ).all()
         items = []
         for row in rows:
-            payload = json.loads(row.payload)
+            payload = _payload(row.payload)
             items.append(
                 OutboxItem(
                     row.uuid,
@@ -199,6 +211,9 @@ def outbox_items(ws: Workstation, *, limit: int = 200) -> list[OutboxItem]:
                     bool(row.acknowledged),
                     row.reason_code,
                     str(payload.get("kind", "")) if row.kind == CERTIFICATE_KIND else "",
+                    row.quarantine_code,
+                    row.quarantine_detail,
+                    row.quarantined_at,
                 )
             )
     return items
@@ -220,7 +235,10 @@ def _outbox_summary(kind: str, payload: dict[str, object]) -> str:
     else:
         parts = [str(payload[k]) for k in ("name", "username", "code") if k in payload]
         if "id_number" in payload:
-            parts.append(IdNumber(str(payload["id_number"])).masked())
+            try:
+                parts.append(IdNumber(str(payload["id_number"])).masked())
+            except Exception:  # a damaged row's number: never shown unmasked
+                parts.append("***")
     return " ".join(p for p in parts if p)
 
 

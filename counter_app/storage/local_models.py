@@ -4,6 +4,11 @@ An outbox row is written in the same SQLite transaction as the command's local e
 a command is never applied without being queued for the centre, nor queued without being
 applied. ``local_effects`` keeps the before-images needed to undo the optimistic change when
 the centre rejects the command.
+
+A row push cannot read or send for a reason of its own (a payload that is not JSON, an unknown
+kind, a handler failing with a non-business error) is set aside as ``quarantined`` with a
+reason code, a technical detail free of personal data and the time; it keeps its optimistic
+local effects and goes back to ``pending`` when a teller or administrator retries it.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ class OutboxRow(LocalBase):
     hall_code: Mapped[str] = mapped_column(String(16))
     client_time: Mapped[str] = mapped_column(String(40))
     auth_ref: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(12), index=True)  # pending|applied|rejected
+    # pending | applied | rejected | quarantined
+    status: Mapped[str] = mapped_column(String(12), index=True)
     seq: Mapped[int | None] = mapped_column(Integer)
     reason_code: Mapped[str | None] = mapped_column(String(50))
     reason: Mapped[str | None] = mapped_column(Text)
@@ -38,6 +44,9 @@ class OutboxRow(LocalBase):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     acknowledged: Mapped[int] = mapped_column(Integer, default=0)
+    quarantine_code: Mapped[str | None] = mapped_column(String(32))
+    quarantine_detail: Mapped[str | None] = mapped_column(Text)
+    quarantined_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class SyncStateRow(LocalBase):

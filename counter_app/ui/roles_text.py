@@ -59,6 +59,7 @@ def outbox_status_label(code: str) -> str:
         "pending": translate("Labels", "Pending sync"),
         "applied": translate("Labels", "Confirmed"),
         "rejected": translate("Labels", "Rejected"),
+        "quarantined": translate("Labels", "Quarantined"),
     }.get(code) or translate("Labels", "Unknown state")
 
 

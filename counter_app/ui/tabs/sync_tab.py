@@ -1,7 +1,10 @@
 """同步 — what this workstation has sent to the centre, and what the centre said.
 
 Pending commands show their attempts and last error; rejected ones stay visible in red with
-the centre's reason until the teller has dealt with them (no silent retry loop). Every cell
+the centre's reason until the teller has dealt with them (no silent retry loop). Quarantined
+ones — a command the push could not read or send for a reason of its own — are shown with
+that reason in words and can be put back to pending with "Retry" once repaired; a pending
+command held back behind a quarantined one says so. Every cell
 is in the UI language: the business by its label (never the command kind), the reason by its
 code; the centre's own wording and the connection error stay available as tooltips.
 """
@@ -14,6 +17,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 from counter_app.domain.errors import ValidationError
 from counter_app.services.queries import OutboxItem, outbox_items
 from counter_app.services.workstation import Workstation
+from counter_app.sync.push import (
+    DATA_REFUSED,
+    HANDLER_FAILED,
+    QUARANTINED,
+    UNKNOWN_KIND,
+    UNREADABLE,
+    WAITS_FOR_QUARANTINED,
+    release_quarantined,
+)
 from counter_app.ui.errors import conflict_text, validation_text
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import kind_label, outbox_status_label
@@ -23,7 +35,7 @@ from counter_app.ui.table_model import Column, RecordTableModel, replace_keeping
 def _colour(item: OutboxItem) -> str | None:
     if item.acknowledged:
         return "#777777"
-    return {"rejected": "#b00020", "pending": "#a15c00"}.get(item.status)
+    return {"rejected": "#b00020", "pending": "#a15c00", QUARANTINED: "#6a1b9a"}.get(item.status)
 
 
 def _state(item: OutboxItem) -> str:
@@ -52,9 +64,38 @@ def rejection_text(code: str | None, message: str | None) -> str:
     return translate("SyncTab", "The central database refused this command.")
 
 
+def quarantine_text(code: str | None) -> str:
+    """Why the push set a command aside (or holds a pending one back), in words."""
+    translate = QCoreApplication.translate
+    texts = {
+        UNREADABLE: translate(
+            "SyncTab", "Quarantined: the saved command is damaged and cannot be read."
+        ),
+        UNKNOWN_KIND: translate(
+            "SyncTab", "Quarantined: this program version does not know this kind of business."
+        ),
+        HANDLER_FAILED: translate(
+            "SyncTab", "Quarantined: an unexpected error occurred while sending this command."
+        ),
+        DATA_REFUSED: translate(
+            "SyncTab", "Quarantined: the central database refused the data of this command."
+        ),
+        WAITS_FOR_QUARANTINED: translate(
+            "SyncTab", "Waiting: an earlier command it depends on is quarantined."
+        ),
+    }
+    return texts.get(code or "") or translate(
+        "SyncTab", "Quarantined: this command could not be sent."
+    )
+
+
 def _reason(item: OutboxItem) -> str:
     if item.status == "rejected":
         return rejection_text(item.reason_code, item.reason)
+    if item.status == QUARANTINED:
+        return quarantine_text(item.quarantine_code)
+    if item.status == "pending" and item.quarantine_code == WAITS_FOR_QUARANTINED:
+        return quarantine_text(item.quarantine_code)
     if item.status == "pending" and item.last_error:
         return QCoreApplication.translate(
             "SyncTab", "Not sent yet: the central database could not be reached."
@@ -62,8 +103,16 @@ def _reason(item: OutboxItem) -> str:
     return ""
 
 
+def _tooltip(item: OutboxItem) -> str:
+    if item.status == "rejected":
+        return item.reason or ""
+    if item.status == QUARANTINED:
+        return item.quarantine_detail or ""
+    return item.last_error or ""
+
+
 class SyncTab(QWidget):
-    acknowledged = Signal()
+    acknowledged = Signal()  # also after a retry: the outbox counts changed either way
 
     def __init__(self, ws: Workstation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,9 +128,7 @@ class SyncTab(QWidget):
                 Column(
                     self.tr("Reason / last error"),
                     _reason,
-                    tooltip=lambda i: (
-                        (i.reason or "") if i.status == "rejected" else (i.last_error or "")
-                    ),
+                    tooltip=_tooltip,
                 ),
             ],
             colour=_colour,
@@ -94,18 +141,29 @@ class SyncTab(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.sync_button = QPushButton(self.tr("Sync now (F5)"))
         self.sync_button.setObjectName("syncNow")
-        self.ack_button = QPushButton(self.tr("Mark rejection as handled"))
+        self.ack_button = QPushButton(self.tr("Rejection handled"))
         self.ack_button.setObjectName("acknowledgeRejection")
         self.ack_button.setEnabled(False)
         self.ack_button.clicked.connect(self.acknowledge_selected)
+        self.retry_button = QPushButton(self.tr("Retry quarantined"))
+        self.retry_button.setObjectName("retryQuarantined")
+        self.retry_button.setToolTip(
+            self.tr("Put the command back in the queue once its cause has been repaired.")
+        )
+        self.retry_button.setEnabled(False)
+        self.retry_button.clicked.connect(self.retry_selected)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.summary = QLabel()
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.ack_button)
-        top.addWidget(self.sync_button)
+        self.summary.setWordWrap(True)
+        # The summary above the buttons: side by side they would not fit a small screen.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ack_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.sync_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
 
     def _selected(self) -> OutboxItem | None:
@@ -115,12 +173,22 @@ class SyncTab(QWidget):
     def _selection_changed(self) -> None:
         item = self._selected()
         self.ack_button.setEnabled(item is not None and item.status == "rejected")
+        self.retry_button.setEnabled(item is not None and item.status == QUARANTINED)
 
     def acknowledge_selected(self) -> None:
         item = self._selected()
         if item is None or item.status != "rejected":
             return
         Op(lambda: self.ws.acknowledge_rejection(item.uuid), parent=self).success(
+            self._acknowledged
+        ).run_in_background()
+
+    def retry_selected(self) -> None:
+        item = self._selected()
+        if item is None or item.status != QUARANTINED:
+            return
+        local = self.ws.local
+        Op(lambda: release_quarantined(local, item.uuid), parent=self).success(
             self._acknowledged
         ).run_in_background()
 
@@ -136,8 +204,13 @@ class SyncTab(QWidget):
         self.view.resizeColumnsToContents()
         pending = sum(1 for i in items if i.status == "pending")
         rejected = sum(1 for i in items if i.status == "rejected" and not i.acknowledged)
-        self.summary.setText(
+        quarantined = sum(1 for i in items if i.status == QUARANTINED)
+        text = (
             self.tr("%1 waiting for the central database, %2 rejected")
             .replace("%1", str(pending))
             .replace("%2", str(rejected))
         )
+        if quarantined:
+            text += self.tr(", %1 quarantined").replace("%1", str(quarantined))
+        self.summary.setText(text)
+        self._selection_changed()
