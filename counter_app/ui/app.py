@@ -1,10 +1,21 @@
-"""Start the application: configuration, language, workstation, login, then the chosen mode.
+"""Start the application: language, login window, workstation, then the chosen mode.
 
 ``counter-app`` (or ``python -m counter_app``) runs the teller window, maximized; ``--mode
 kiosk`` and ``--mode display`` start the ticket kiosk and the hall display full screen (on
-the screen named by ``--screen N``, 1 = the first). ``--exit-when-ready`` prints ``SHOWN
-platform=<name> windows=[<titles>]`` and ``READY rss_kb=<n>`` once the login window is on
-screen, and quits (used by the start-up benchmark and the end-to-end tests).
+the screen named by ``--screen N``, 1 = the first).
+
+The teller's login window comes first: it is shown before anything heavy is imported (the
+language and window number are read cheaply, see ``early_config``). Once it is on screen,
+the workstation is prepared on the background worker (``services.launch``: configuration,
+local cache and its migrations, the centre, the first sync); the dialog's fields take input
+meanwhile, and its login button becomes active when preparation is done. A failure is shown
+in the dialog in words.
+
+``--exit-when-ready`` prints ``SHOWN platform=<name> windows=[<titles>]`` and ``READY
+rss_kb=<n>`` once the login window is on screen, lets the preparation finish, prints
+``PREPARED login=<enabled|disabled> ...`` and quits (used by the start-up benchmark and the
+end-to-end tests); a preparation that fails is reported on stderr with exit status 2
+(configuration) or 1 (local cache).
 """
 
 from __future__ import annotations
@@ -15,13 +26,18 @@ import logging
 import logging.handlers
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from counter_app.config import ConfigError, data_dir, load_config
+from counter_app.ui.early_config import data_dir, read_early_settings
+
+if TYPE_CHECKING:
+    from counter_app.services.launch import Launched
+    from counter_app.ui.login_dialog import LoginDialog
 
 log = logging.getLogger(__name__)
 CJK_FONTS = ("Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC")
@@ -38,15 +54,37 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+class BriefFormatter(logging.Formatter):
+    """One line per record for the console: tracebacks go to the log file only."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = f"{record.levelname} {record.name}: {record.getMessage()}"
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            text += f" ({type(exc).__name__}: {exc})"
+        return text
+
+
 def setup_logging() -> None:
-    folder = data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        folder / "counter-app.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    """Log to a rotating file in the data folder (and warnings to stderr).
+
+    Called before the workstation is prepared: a data folder that cannot be written is not a
+    reason to fail here; the log then goes to stderr only and the local cache names the problem.
+    """
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)
+    folder = data_dir() / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "counter-app.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as exc:
+        logging.basicConfig(level=logging.INFO, handlers=[console])
+        log.warning("cannot write the log in %s (%s); logging to stderr only", folder, exc)
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    console.setFormatter(BriefFormatter())
     logging.basicConfig(level=logging.INFO, handlers=[handler, console])
 
 
@@ -74,25 +112,25 @@ def rss_kb() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-def announce_ready() -> None:
-    print(f"READY rss_kb={rss_kb()}", flush=True)
-    QApplication.quit()
-
-
-def announce_when_shown(window: QWidget, tries: int = 500) -> None:
-    """Once ``window`` is exposed on the screen (or after about 5 s): say what is shown, quit."""
+def when_shown(window: QWidget, then: Callable[[bool], None], tries: int = 500) -> None:
+    """Call ``then(exposed)`` once ``window`` is exposed on the screen (or after about 5 s)."""
     handle = window.windowHandle()
     exposed = handle is not None and handle.isExposed()
     if not exposed and tries > 0:
-        QTimer.singleShot(10, lambda: announce_when_shown(window, tries - 1))
+        QTimer.singleShot(10, lambda: when_shown(window, then, tries - 1))
         return
+    then(exposed)
+
+
+def announce_shown(exposed: bool) -> None:
+    """Say what is on the screen and how much memory the process holds now."""
     titles = [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
     print(
         f"SHOWN platform={QGuiApplication.platformName()} exposed={str(exposed).lower()} "
         f"windows={json.dumps(titles, ensure_ascii=False)}",
         flush=True,
     )
-    announce_ready()
+    print(f"READY rss_kb={rss_kb()}", flush=True)
 
 
 def chosen_screen(number: int | None) -> QScreen | None:
@@ -126,6 +164,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("counter-app")
+    if args.mode != "teller":
+        return run_other_mode(args, app)
+    setup_logging()
+    early = read_early_settings()
+    from counter_app.ui.i18n import install_translators
+
+    install_translators(app, args.lang or early.language)
+    pick_font(app)
+    return run_teller(app, window_number=early.window_number, exit_when_ready=args.exit_when_ready)
+
+
+def run_other_mode(args: argparse.Namespace, app: QApplication) -> int:
+    """The kiosk and the hall display: no login, so the workstation is opened first."""
+    from counter_app.config import ConfigError, load_config
+
     try:
         config = load_config()
     except ConfigError as exc:
@@ -149,44 +202,117 @@ def main(argv: Sequence[str] | None = None) -> int:
             interactive=not args.exit_when_ready,
         )
         return 1
-    if args.mode != "teller":
-        from counter_app.ui.modes import run_mode
+    from counter_app.ui.modes import run_mode
 
-        return run_mode(args.mode, ws, app, chosen_screen(args.screen))
-    return run_teller(ws, app, exit_when_ready=args.exit_when_ready)
+    return run_mode(args.mode, ws, app, chosen_screen(args.screen))
 
 
-def run_teller(ws: object, app: QApplication, *, exit_when_ready: bool = False) -> int:
-    from counter_app.services.startup import prepare
-    from counter_app.services.workstation import Workstation
+class Preparation:
+    """The workstation's preparation behind the login window, and what came of it."""
+
+    def __init__(self, login: LoginDialog, *, print_logins: bool) -> None:
+        self.login = login
+        self.print_logins = print_logins
+        self.launched: Launched | None = None
+        self.exit_code = 0  # 2: configuration error, 1: the local cache cannot be opened
+        self.finished = False
+        self.on_finished: Callable[[], None] | None = None
+
+    def start(self) -> None:
+        from counter_app.ui.ops import Op
+
+        Op(self._run, parent=self.login).success(self._done).failure(
+            self._failed
+        ).run_in_background()
+
+    def _run(self) -> Launched:  # on the background worker
+        from counter_app.services.launch import launch
+
+        launched = launch()
+        self.launched = launched  # closed at exit even if the dialog never hears of it
+        if launched.config.demo and self.print_logins:
+            print_demo_logins()
+        return launched
+
+    def _done(self, launched: Launched) -> None:
+        self.launched = launched
+        if launched.report is not None:
+            self.login.show_startup(launched.report)
+        elif launched.problem is not None:
+            self.login.show_startup_failure(launched.problem)
+        self.login.set_workstation(launched.ws)
+        self._finish()
+
+    def _failed(self, exc: BaseException) -> None:
+        from counter_app.services.launch import LaunchFailed
+        from counter_app.ui.errors import describe
+
+        if isinstance(exc, LaunchFailed) and exc.stage == "config":
+            self.exit_code = 2
+            text = describe(exc.cause)
+            print(f"configuration error / 配置错误: {exc.cause}", file=sys.stderr, flush=True)
+            self.login.show_preparation_failure(text)
+        elif isinstance(exc, LaunchFailed):
+            self.exit_code = 1
+            detail = f"{exc.where}: {exc.cause}"
+            print(f"local cache error / 本地缓存错误: {detail}", file=sys.stderr, flush=True)
+            self.login.show_cache_failure(detail)
+        else:  # not expected: launch() reports its own failures as LaunchFailed
+            self.exit_code = 1
+            print(f"start-up error: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            self.login.show_preparation_failure(describe(exc))
+        self._finish()
+
+    def _finish(self) -> None:
+        self.finished = True
+        if self.on_finished is not None:
+            self.on_finished()
+
+
+def run_teller(app: QApplication, *, window_number: int = 1, exit_when_ready: bool = False) -> int:
     from counter_app.ui.login_dialog import LoginDialog
-    from counter_app.ui.ops import Op, wait_for_background
+    from counter_app.ui.ops import wait_for_background
 
-    assert isinstance(ws, Workstation)
-    if ws.config.demo and not exit_when_ready:
-        print_demo_logins()
-    login = LoginDialog(ws)
-    Op(lambda: prepare(ws), parent=login).success(login.show_startup).failure(
-        login.show_startup_failure
-    ).run_in_background()
+    login = LoginDialog(window_number=window_number)
+    preparation = Preparation(login, print_logins=not exit_when_ready)
+
+    def close_workstation() -> None:
+        wait_for_background()
+        if preparation.launched is not None:
+            preparation.launched.ws.close()
+
     if exit_when_ready:
+
+        def shown(exposed: bool) -> None:
+            announce_shown(exposed)
+            preparation.start()
+
+        def prepared() -> None:
+            print(
+                f"PREPARED login={'enabled' if login.login_button.isEnabled() else 'disabled'} "
+                f"exit={preparation.exit_code}",
+                flush=True,
+            )
+            QApplication.quit()
+
+        preparation.on_finished = prepared
         login.show()
-        QTimer.singleShot(0, lambda: announce_when_shown(login))
+        QTimer.singleShot(0, lambda: when_shown(login, shown))
         code = app.exec()
-        wait_for_background()
-        ws.close()
-        return leave(code)
-    if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
-        wait_for_background()
-        ws.close()
-        return leave(0)
+        close_workstation()
+        return leave(code or preparation.exit_code)
+    QTimer.singleShot(0, lambda: when_shown(login, lambda _exposed: preparation.start()))
+    accepted = login.exec() == QDialog.DialogCode.Accepted
+    if not accepted or login.user is None or preparation.launched is None:
+        close_workstation()
+        return leave(preparation.exit_code if preparation.finished else 0)
     from counter_app.ui.main_window import TellerWindow  # heavy (printing); after login
 
+    ws = preparation.launched.ws
     window = TellerWindow(ws, login.user, login.window_number.value())
     show_teller_window(window)
     code = app.exec()
-    wait_for_background()
-    ws.close()
+    close_workstation()
     return leave(code)
 
 

@@ -1172,7 +1172,7 @@
         </message>
         <message>
             <location filename="../../counter_app/ui/roles_text.py" line="59" />
-            <location filename="../../counter_app/ui/roles_text.py" line="121" />
+            <location filename="../../counter_app/ui/roles_text.py" line="122" />
             <source>Pending sync</source>
             <translation>待同步</translation>
         </message>
@@ -1183,205 +1183,210 @@
         </message>
         <message>
             <location filename="../../counter_app/ui/roles_text.py" line="61" />
-            <location filename="../../counter_app/ui/roles_text.py" line="72" />
+            <location filename="../../counter_app/ui/roles_text.py" line="73" />
             <source>Rejected</source>
             <translation>被退回</translation>
         </message>
         <message>
             <location filename="../../counter_app/ui/roles_text.py" line="62" />
-            <location filename="../../counter_app/ui/roles_text.py" line="73" />
-            <location filename="../../counter_app/ui/roles_text.py" line="122" />
-            <location filename="../../counter_app/ui/roles_text.py" line="158" />
+            <source>Quarantined</source>
+            <translation>已隔离</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/roles_text.py" line="63" />
+            <location filename="../../counter_app/ui/roles_text.py" line="74" />
+            <location filename="../../counter_app/ui/roles_text.py" line="123" />
+            <location filename="../../counter_app/ui/roles_text.py" line="159" />
             <source>Unknown state</source>
             <translation>未知状态</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="67" />
+            <location filename="../../counter_app/ui/roles_text.py" line="68" />
             <source>Accepted</source>
             <translation>已受理</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="68" />
+            <location filename="../../counter_app/ui/roles_text.py" line="69" />
             <source>In review</source>
             <translation>复核中</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="69" />
+            <location filename="../../counter_app/ui/roles_text.py" line="70" />
             <source>In approval</source>
             <translation>审批中</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="70" />
+            <location filename="../../counter_app/ui/roles_text.py" line="71" />
             <source>Returned</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="71" />
+            <location filename="../../counter_app/ui/roles_text.py" line="72" />
             <source>Completed</source>
             <translation>已办结</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="79" />
-            <location filename="../../counter_app/ui/roles_text.py" line="144" />
+            <location filename="../../counter_app/ui/roles_text.py" line="80" />
+            <location filename="../../counter_app/ui/roles_text.py" line="145" />
             <source>Personal proof of insurance</source>
             <translation>个人参保证明</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="80" />
-            <location filename="../../counter_app/ui/roles_text.py" line="145" />
+            <location filename="../../counter_app/ui/roles_text.py" line="81" />
+            <location filename="../../counter_app/ui/roles_text.py" line="146" />
             <source>Employer proof of insurance</source>
             <translation>单位参保证明</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="81" />
+            <location filename="../../counter_app/ui/roles_text.py" line="82" />
             <source>Proof of insurance</source>
             <translation>参保证明</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="89" />
-            <location filename="../../counter_app/ui/roles_text.py" line="98" />
+            <location filename="../../counter_app/ui/roles_text.py" line="90" />
+            <location filename="../../counter_app/ui/roles_text.py" line="99" />
             <source>Individual enrollment</source>
             <translation>个人参保登记</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="90" />
+            <location filename="../../counter_app/ui/roles_text.py" line="91" />
             <source>User account</source>
             <translation>用户账号</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="91" />
+            <location filename="../../counter_app/ui/roles_text.py" line="92" />
             <source>Hall set-up</source>
             <translation>大厅设置</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="92" />
-            <location filename="../../counter_app/ui/roles_text.py" line="99" />
-            <location filename="../../counter_app/ui/roles_text.py" line="107" />
+            <location filename="../../counter_app/ui/roles_text.py" line="93" />
+            <location filename="../../counter_app/ui/roles_text.py" line="100" />
+            <location filename="../../counter_app/ui/roles_text.py" line="108" />
             <source>Other business</source>
             <translation>其他业务</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="105" />
+            <location filename="../../counter_app/ui/roles_text.py" line="106" />
             <source>Case</source>
             <translation>受理件</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="106" />
+            <location filename="../../counter_app/ui/roles_text.py" line="107" />
             <source>Certificate</source>
             <translation>证明</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="120" />
+            <location filename="../../counter_app/ui/roles_text.py" line="121" />
             <source>Issued</source>
             <translation>已出具</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="128" />
+            <location filename="../../counter_app/ui/roles_text.py" line="129" />
             <source>number pending</source>
             <translation>编号待分配</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="141" />
+            <location filename="../../counter_app/ui/roles_text.py" line="142" />
             <source>Queue ticket</source>
             <translation>排队小票</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="142" />
+            <location filename="../../counter_app/ui/roles_text.py" line="143" />
             <source>Acceptance receipt</source>
             <translation>受理回执</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="143" />
+            <location filename="../../counter_app/ui/roles_text.py" line="144" />
             <source>One-time notice of missing materials</source>
             <translation>一次性告知书</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="146" />
+            <location filename="../../counter_app/ui/roles_text.py" line="147" />
             <source>Result notice</source>
             <translation>办理结果通知书</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="147" />
+            <location filename="../../counter_app/ui/roles_text.py" line="148" />
             <source>Payment receipt</source>
             <translation>缴费凭证</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="148" />
+            <location filename="../../counter_app/ui/roles_text.py" line="149" />
             <source>Teller's day summary</source>
             <translation>柜员日结单</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="149" />
+            <location filename="../../counter_app/ui/roles_text.py" line="150" />
             <source>Other document</source>
             <translation>其他单据</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="155" />
+            <location filename="../../counter_app/ui/roles_text.py" line="156" />
             <source>Queued</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="156" />
+            <location filename="../../counter_app/ui/roles_text.py" line="157" />
             <source>Printed</source>
             <translation>已打印</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="157" />
+            <location filename="../../counter_app/ui/roles_text.py" line="158" />
             <source>Failed</source>
             <translation>打印失败</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="166" />
+            <location filename="../../counter_app/ui/roles_text.py" line="167" />
             <source>The printer did not answer in time.</source>
             <translation>打印机响应超时。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="167" />
+            <location filename="../../counter_app/ui/roles_text.py" line="168" />
             <source>The printer cannot be reached: is it on, connected and online?</source>
             <translation>无法连接打印机：请检查是否开机、连线并处于联机状态。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="170" />
+            <location filename="../../counter_app/ui/roles_text.py" line="171" />
             <source>The print file cannot be written.</source>
             <translation>无法写入打印文件。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="171" />
+            <location filename="../../counter_app/ui/roles_text.py" line="172" />
             <source>The USB or serial printer reported an error.</source>
             <translation>USB 或串口打印机报告错误。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="172" />
+            <location filename="../../counter_app/ui/roles_text.py" line="173" />
             <source>The printer reported an error.</source>
             <translation>打印机报告错误。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="179" />
+            <location filename="../../counter_app/ui/roles_text.py" line="180" />
             <source>Very satisfied</source>
             <translation>非常满意</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="180" />
+            <location filename="../../counter_app/ui/roles_text.py" line="181" />
             <source>Satisfied</source>
             <translation>满意</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="181" />
+            <location filename="../../counter_app/ui/roles_text.py" line="182" />
             <source>Fairly satisfied</source>
             <translation>基本满意</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="182" />
+            <location filename="../../counter_app/ui/roles_text.py" line="183" />
             <source>Dissatisfied</source>
             <translation>不满意</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="183" />
+            <location filename="../../counter_app/ui/roles_text.py" line="184" />
             <source>Very dissatisfied</source>
             <translation>非常不满意</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/roles_text.py" line="184" />
+            <location filename="../../counter_app/ui/roles_text.py" line="185" />
             <source>Unknown rating</source>
             <translation>未知评价</translation>
         </message>
@@ -1407,64 +1412,90 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="45" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="61" />
             <source>Social Insurance Counter — Log in</source>
             <translation>社保综合柜员系统 — 登录</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="48" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="64" />
             <source>Social Insurance Integrated Counter</source>
             <translation>社保综合柜员系统</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="67" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="84" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="68" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="85" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="69" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="86" />
             <source>Window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="75" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="92" />
+            <source>Preparing the workstation…</source>
+            <translation>正在准备工作站…</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/login_dialog.py" line="128" />
             <source>Connecting to the central database…</source>
             <translation>正在连接中心数据库…</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="81" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="98" />
             <source>Log in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="85" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="102" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="102" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="148" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="191" />
+            <source>Logging in is not possible on this workstation now.</source>
+            <translation>此工作站目前无法登录。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/login_dialog.py" line="153" />
+            <source>The local cache of this workstation cannot be opened.</source>
+            <translation>无法打开此工作站的本地缓存。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/login_dialog.py" line="155" />
+            <source>Please contact the administrator; the details are in the log.</source>
+            <translation>请联系管理员；详细信息已记入日志。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/login_dialog.py" line="162" />
             <source>Central database connected.</source>
             <translation>中心数据库已连接。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="104" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="164" />
             <source>Offline: the central database cannot be reached.</source>
             <translation>离线：无法连接中心数据库。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="109" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="169" />
             <source>No users are known on this workstation yet; it must reach the central database once before anyone can log in.</source>
             <translation>本机尚无用户信息，须先连接一次中心数据库才能登录。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/login_dialog.py" line="123" />
+            <location filename="../../counter_app/ui/login_dialog.py" line="186" />
             <source>Enter your user name and password.</source>
             <translation>请输入用户名和密码。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/login_dialog.py" line="196" />
+            <source>The workstation is still being prepared; you will be logged in then.</source>
+            <translation>工作站仍在准备中，准备完成后将为您登录。</translation>
         </message>
     </context>
     <context>
@@ -1883,69 +1914,114 @@
     <context>
         <name>SyncTab</name>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="45" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="57" />
             <source>The user is not allowed to do this.</source>
             <translation>该用户无权办理此业务。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="52" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="64" />
             <source>The central database refused this command.</source>
             <translation>中心数据库拒绝了此业务。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="59" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="71" />
+            <source>Quarantined: the saved command is damaged and cannot be read.</source>
+            <translation>已隔离：本机保存的业务数据已损坏，无法读取。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="74" />
+            <source>Quarantined: this program version does not know this kind of business.</source>
+            <translation>已隔离：当前程序版本无法识别该类业务。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="77" />
+            <source>Quarantined: an unexpected error occurred while sending this command.</source>
+            <translation>已隔离：发送该业务时发生意外错误。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="80" />
+            <source>Quarantined: the central database refused the data of this command.</source>
+            <translation>已隔离：中心数据库拒收该业务的数据。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="83" />
+            <source>Waiting: an earlier command it depends on is quarantined.</source>
+            <translation>等待中：其所依赖的前一笔业务已被隔离。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="87" />
+            <source>Quarantined: this command could not be sent.</source>
+            <translation>已隔离：该业务无法发送。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="100" />
             <source>Not sent yet: the central database could not be reached.</source>
             <translation>尚未发送：无法连接中心数据库。</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="73" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="122" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="74" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="123" />
             <source>Business</source>
             <translation>业务</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="75" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="124" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="76" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="125" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="77" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="126" />
             <source>Journal no.</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="78" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="127" />
             <source>Attempts</source>
             <translation>尝试次数</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="80" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="129" />
             <source>Reason / last error</source>
             <translation>原因 / 最近错误</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="95" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="142" />
             <source>Sync now (F5)</source>
             <translation>立即同步（F5）</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="97" />
-            <source>Mark rejection as handled</source>
-            <translation>标记退回已处理</translation>
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="144" />
+            <source>Rejection handled</source>
+            <translation>退回已处理</translation>
         </message>
         <message>
-            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="140" />
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="148" />
+            <source>Retry quarantined</source>
+            <translation>重新发送已隔离业务</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="151" />
+            <source>Put the command back in the queue once its cause has been repaired.</source>
+            <translation>问题修复后，将该业务重新放回待发送队列。</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="209" />
             <source>%1 waiting for the central database, %2 rejected</source>
             <translation>%1 笔等待中心确认，%2 笔被退回</translation>
+        </message>
+        <message>
+            <location filename="../../counter_app/ui/tabs/sync_tab.py" line="214" />
+            <source>, %1 quarantined</source>
+            <translation>，%1 笔已隔离</translation>
         </message>
     </context>
     <context>

@@ -97,6 +97,7 @@ def test_a_corrupt_config_is_named_not_a_traceback(tmp_path: Path) -> None:
     gui = run(home, "-m", "counter_app", "--exit-when-ready")
     assert gui.returncode == 2 and "not valid TOML" in gui.stderr
     assert "Traceback" not in gui.stderr
+    assert "PREPARED login=disabled exit=2" in gui.stdout  # shown in the login window
 
 
 def test_an_unreachable_centre_and_no_keyring_are_explained(tmp_path: Path) -> None:
@@ -125,6 +126,11 @@ def test_the_gui_starts_to_its_login_window_on_a_fresh_folder(tmp_path: Path) ->
     assert ready and int(ready[0].split("=")[1]) > 0
     assert "SHOWN platform=offscreen exposed=true" in result.stdout
     assert (home / "data" / "local-cache.db").exists()
+    # the window comes first; the workstation is prepared behind it and then enables login
+    lines = result.stdout.splitlines()
+    shown = next(i for i, line in enumerate(lines) if line.startswith("SHOWN "))
+    prepared = next(i for i, line in enumerate(lines) if line.startswith("PREPARED "))
+    assert shown < prepared and lines[prepared] == "PREPARED login=enabled exit=0", lines
 
 
 def test_demo_customers_are_listed_for_the_readme(tmp_path: Path) -> None:
