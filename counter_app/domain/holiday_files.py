@@ -22,8 +22,8 @@ The format, one file per year (``resources/holidays/README.md`` has a full examp
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 import shutil
-import sys
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -294,10 +294,12 @@ def check_holiday_file(path: str | Path) -> HolidayFileCheck:
 
 
 def shipped_holiday_dir() -> Path:
-    """``resources/holidays`` beside the package (inside the bundle in a frozen build)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root and (Path(frozen_root) / "resources" / "holidays").is_dir():
-        return Path(frozen_root) / "resources" / "holidays"
+    """The shipped holiday files: ``counter_app/_data/holidays`` in a wheel or a frozen bundle
+    (copied there from ``resources/holidays`` at build time), else ``resources/holidays`` of
+    the checkout."""
+    packaged = Path(str(importlib.resources.files("counter_app") / "_data" / "holidays"))
+    if packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parents[2] / "resources" / "holidays"
 
 

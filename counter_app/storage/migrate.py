@@ -1,13 +1,14 @@
 """Apply the Alembic migrations of the central schema or the local cache schema.
 
 Both run automatically at start-up; ``counter-admin migrate`` runs them by hand. The
-``migrations/`` folder sits beside the package in a checkout and inside the bundle of a
-frozen build.
+``migrations/`` folder sits at the top of a checkout; a wheel and a frozen bundle carry it as
+``counter_app/_data/migrations`` (see ``[tool.setuptools.package-dir]`` in pyproject.toml and
+the PyInstaller spec).
 """
 
 from __future__ import annotations
 
-import sys
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -21,9 +22,11 @@ Schema = Literal["central", "local"]
 
 
 def migrations_root() -> Path:
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    candidates = [Path(frozen_root) / "migrations"] if frozen_root else []
-    candidates.append(Path(__file__).resolve().parents[2] / "migrations")
+    """The folder holding the ``central`` and ``local`` Alembic environments."""
+    candidates = [
+        Path(str(resources.files("counter_app") / "_data" / "migrations")),  # wheel, bundle
+        Path(__file__).resolve().parents[2] / "migrations",  # checkout (editable install)
+    ]
     for candidate in candidates:
         if (candidate / "central" / "env.py").is_file():
             return candidate

@@ -13,15 +13,60 @@ at all, so a Chinese literal in code would show unchanged there: every label nee
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import subprocess
 from collections.abc import Mapping
+from importlib import resources
 from pathlib import Path
 
+import platformdirs
+import PySide6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from counter_app.ui.early_config import APP_NAME
+
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+def _translations_dir() -> Path:
+    """``counter_app/_data/translations`` in a wheel or a frozen bundle (copied there from
+    ``resources/translations`` at build time), else ``resources/translations`` of the checkout."""
+    packaged = Path(str(resources.files("counter_app") / "_data" / "translations"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def _qm_file(language: str) -> Path:
+    """The compiled translation for ``language``.
+
+    ``make translations`` builds the ``.qm`` (it is not kept in version control) and a wheel
+    or bundle carries it. When a package was built without it, the ``.ts`` source it also
+    carries is compiled once with PySide6's ``lrelease`` into the user cache folder.
+    """
+    qm = TRANSLATIONS_DIR / f"counter_app_{language}.qm"
+    ts = qm.with_suffix(".ts")
+    if qm.is_file() or not ts.is_file():
+        return qm
+    cached = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / qm.name
+    if cached.is_file() and cached.stat().st_mtime >= ts.stat().st_mtime:
+        return cached
+    tool = Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
+    lrelease = str(tool) if tool.is_file() else shutil.which("pyside6-lrelease")
+    if lrelease is None:
+        return qm
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(cached)], check=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("could not compile %s: %s", ts, exc)
+        return qm
+    return cached
+
+
+TRANSLATIONS_DIR = _translations_dir()
 DEFAULT_LANGUAGE = "en"  # what tr() shows when no translator is installed
 _installed: list[QTranslator] = []
 _language = DEFAULT_LANGUAGE
@@ -62,7 +107,7 @@ def install_translators(app: QApplication, language: str) -> bool:
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
     ours = QTranslator(app)
-    qm = TRANSLATIONS_DIR / f"counter_app_{language}.qm"
+    qm = _qm_file(language)
     if not ours.load(str(qm)):
         log.warning("translation %s is missing; run 'make translations'. Using English.", qm)
         return False
