@@ -11,13 +11,8 @@ screen must contain no English. The Chinese run compiles
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import subprocess
-import sys
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -34,10 +29,8 @@ from counter_app.services.auth import LoginFailed
 from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.services.workstation import Workstation
 from counter_app.storage.shared_models import InsuredPersonRow
-from counter_app.ui import i18n
 from counter_app.ui.errors import conflict_text, describe, validation_text
 
-TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "counter_app_zh_CN.ts"
 ASCII_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -94,26 +87,6 @@ def test_each_validator_raises_the_code_the_texts_expect() -> None:
     for group in (ID_ERRORS, CREDIT_ERRORS, CODE_ERRORS, MONEY_ERRORS):
         for code, action in group.items():
             assert refusal(action).code == code
-
-
-@pytest.fixture
-def chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
-    if not Path(tool).exists():
-        pytest.skip("pyside6-lrelease is not installed")
-    folder = tmp_path / "translations"
-    folder.mkdir()
-    ts = Path(os.environ.get("COUNTER_TEST_TS", str(TS)))
-    qm = folder / "counter_app_zh_CN.qm"
-    subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", folder)
-    assert i18n.install_translators(app, "zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install_translators(app, "en")
 
 
 def test_english_texts_name_the_number_that_was_typed(qapp: QApplication) -> None:

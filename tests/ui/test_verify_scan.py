@@ -5,18 +5,12 @@ a code that is not confirmed is explained by its problem code, in the UI languag
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from readback import needs_zbarimg, scan_pdf
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -40,12 +34,11 @@ from counter_app.services.document_printing import office
 from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.services.workstation import Workstation
 from counter_app.storage.shared_models import CertificateRow
-from counter_app.ui import i18n, verify_dialog
+from counter_app.ui import verify_dialog
 from counter_app.ui.ops import wait_for_background
 from counter_app.ui.verify_dialog import VerifyDialog
 
 PERSON = "11010519491231002X"  # the example of GB 11643-1999
-TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "counter_app_zh_CN.ts"
 
 
 @pytest.fixture
@@ -173,26 +166,6 @@ def test_a_certificate_without_its_journal_entry_is_named_so(ws: Workstation) ->
             )
         )  # fmt: skip
     assert verify_certificate(ws.central(), code).problem_code == NO_JOURNAL_ENTRY
-
-
-@pytest.fixture
-def chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
-    if not Path(tool).exists():
-        pytest.skip("pyside6-lrelease is not installed")
-    folder = tmp_path / "translations"
-    folder.mkdir()
-    ts = Path(os.environ.get("COUNTER_TEST_TS", str(TS)))
-    qm = folder / "counter_app_zh_CN.qm"
-    subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", folder)
-    assert i18n.install_translators(app, "zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install_translators(app, "en")
 
 
 def test_every_problem_has_a_text_in_each_language(qtbot: Any, ws: Workstation) -> None:
