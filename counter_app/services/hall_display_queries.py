@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.queue import TicketState
+from counter_app.services.queue import waiting_counts_in
 from counter_app.storage.queue_models import QueueEventRow, TicketRow
 
 CALL_KINDS = ("called", "recall")
@@ -75,15 +76,7 @@ def hall_snapshot(
                 TicketRow.window_number.is_not(None),
             )
         ).all()
-        counts = session.execute(
-            select(TicketRow.category, func.count())
-            .where(
-                TicketRow.hall_code == hall,
-                TicketRow.business_day == day,
-                TicketRow.state == TicketState.WAITING.value,
-            )
-            .group_by(TicketRow.category)
-        ).all()
+        counts = waiting_counts_in(session, hall, day)
     now_at = {str(display): int(window or 0) for display, window in at_window}
     calls: list[Call] = []
     seen: set[str] = set()
@@ -105,7 +98,7 @@ def hall_snapshot(
     return HallSnapshot(
         current=ordered,
         recent=calls[:recent],
-        waiting={str(category): int(n) for category, n in counts},
+        waiting=counts,
         last_seq=last_seq,
     )
 

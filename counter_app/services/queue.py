@@ -277,22 +277,27 @@ def apply_event(
         row = session.get(TicketRow, ticket_id, with_for_update=True)
         if row is None:
             raise LookupError(f"no ticket {ticket_id}")
-        target = next_state(TicketState(row.state), event)
-        if event is TicketEvent.RECALL:
-            row.recalls += 1
-        if target is TicketState.WAITING:
-            row.window_number, row.teller, row.call_key = None, None, None
-        row.state = target.value
-        if event is not TicketEvent.RECALL:
-            _open_period(session, row, target.value, now)
-        _event(
-            session,
-            row.hall_code,
-            event.value,
-            {"ticket": row.display, "window": row.window_number},
-            now,
-        )
-        return _ticket(row)
+        return _transition(session, row, event, now)
+
+
+def _transition(session: Session, row: TicketRow, event: TicketEvent, now: dt.datetime) -> Ticket:
+    """Apply ``event`` to a locked ticket row: state, timed period and hall event."""
+    target = next_state(TicketState(row.state), event)
+    if event is TicketEvent.RECALL:
+        row.recalls += 1
+    if target is TicketState.WAITING:
+        row.window_number, row.teller, row.call_key = None, None, None
+    row.state = target.value
+    if event is not TicketEvent.RECALL:
+        _open_period(session, row, target.value, now)
+    _event(
+        session,
+        row.hall_code,
+        event.value,
+        {"ticket": row.display, "window": row.window_number},
+        now,
+    )
+    return _ticket(row)
 
 
 def held_tickets(central: Engine, hall: str, window: int, day: dt.date) -> list[Ticket]:
@@ -324,13 +329,7 @@ def resume_held(
             raise ValidationError(
                 "ticket", "state", f"ticket {row.display} is not on hold at window {window}"
             )
-        row.state = next_state(TicketState.ON_HOLD, TicketEvent.RESUME).value
-        _open_period(session, row, row.state, now)
-        _event(
-            session, row.hall_code, TicketEvent.RESUME.value,
-            {"ticket": row.display, "window": window}, now,
-        )  # fmt: skip
-        return _ticket(row)
+        return _transition(session, row, TicketEvent.RESUME, now)
 
 
 def close_day(central: Engine, hall: str, day: dt.date, *, now: dt.datetime | None = None) -> int:
@@ -362,15 +361,20 @@ def close_day(central: Engine, hall: str, day: dt.date, *, now: dt.datetime | No
 
 def waiting_counts(central: Engine, hall: str, day: dt.date) -> dict[str, int]:
     with Session(central) as session:
-        rows = session.execute(
-            select(TicketRow.category, func.count())
-            .where(
-                TicketRow.hall_code == hall,
-                TicketRow.business_day == day,
-                TicketRow.state == TicketState.WAITING.value,
-            )
-            .group_by(TicketRow.category)
-        ).all()
+        return waiting_counts_in(session, hall, day)
+
+
+def waiting_counts_in(session: Session, hall: str, day: dt.date) -> dict[str, int]:
+    """Waiting tickets per category of ``hall`` on ``day``, inside an open session."""
+    rows = session.execute(
+        select(TicketRow.category, func.count())
+        .where(
+            TicketRow.hall_code == hall,
+            TicketRow.business_day == day,
+            TicketRow.state == TicketState.WAITING.value,
+        )
+        .group_by(TicketRow.category)
+    ).all()
     return {category: int(n) for category, n in rows}
 
 

@@ -123,13 +123,7 @@ class CustomerPanel(QWidget):
         if typed.strip().upper().startswith(CASE_PREFIX):
             self._find_case(typed)
             return
-        try:
-            id_number = IdNumber.parse(typed)
-        except ValidationError as exc:
-            self.message.setText(validation_text(exc))
-            self.message.setStyleSheet(ERROR_STYLE)
-            return
-        self.lookup(id_number.value)
+        self.lookup(typed)
 
     def lookup(self, id_number: str, *, quiet: bool = False) -> None:
         """Look ``id_number`` up in the background and make them the customer served.
