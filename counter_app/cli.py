@@ -27,7 +27,7 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_OFFLINE = 0, 1, 2, 3
 
 
 def _workstation(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from counter_app.services.workstation import Workstation
+    from counter_app.client.workstation import Workstation
 
     config = load_config()
     if getattr(args, "central_url", None):
@@ -37,7 +37,7 @@ def _workstation(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from counter_app.services.startup import prepare
+    from counter_app.client.startup import prepare
 
     ws = _workstation(args)
     report = prepare(ws)
@@ -66,8 +66,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
-    from counter_app.services.bootstrap import hall_count
-    from counter_app.services.demo_seed import seed_demo
+    from counter_app.centre.bootstrap import hall_count
+    from counter_app.centre.demo_seed import seed_demo
 
     ws = _workstation(args)
     central = ws.central()
@@ -167,7 +167,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from counter_app.sync.journal import verify_chain
+    from counter_app.centre.journal import verify_chain
 
     ws = _workstation(args)
     report = verify_chain(ws.central())
@@ -219,7 +219,7 @@ def cmd_queue_close_day(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from counter_app.services.bootstrap import create_user
+    from counter_app.centre.bootstrap import create_user
 
     ws = _workstation(args)
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass()
@@ -336,8 +336,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from counter_app.services.bootstrap import BootstrapError
-    from counter_app.services.workstation import CentralUnavailable
+    from counter_app.centre.bootstrap import BootstrapError
+    from counter_app.domain.errors import CentralUnavailable
 
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)

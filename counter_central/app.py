@@ -18,7 +18,9 @@ from counter_central.context import ServiceContext
 from counter_central.database import open_service_database
 from counter_central.gate import RequestGate
 from counter_central.routes_anchors import router as anchors_router
+from counter_central.routes_counter import router as counter_router
 from counter_central.routes_public import router as public_router
+from counter_central.routes_queue import router as queue_router
 from counter_central.routes_sessions import router as sessions_router
 from counter_central.routes_sync import router as sync_router
 from counter_central.settings import Settings
@@ -52,7 +54,14 @@ def create_app(
         openapi_url="/openapi.json",
     )
     app.state.service = context
-    for router in (public_router, sessions_router, sync_router, anchors_router):
+    for router in (
+        public_router,
+        sessions_router,
+        sync_router,
+        anchors_router,
+        queue_router,
+        counter_router,
+    ):
         app.include_router(router)
     error_handlers.install(app)
     app.add_middleware(RequestGate, context=context)

@@ -26,11 +26,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from counter_app.services.commands import Command, Verdict
+from counter_app.domain.commands import Command, Verdict
 from counter_app.services.handlers import handler_for
 from counter_app.storage.central_models import JournalRow, RejectionRow
 from counter_app.storage.rowcodec import canonical_json
-from counter_app.sync.central import apply_centrally
+from counter_app.centre.apply import apply_centrally
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal
 from counter_central.request_auth import CallerWorkstation

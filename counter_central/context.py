@@ -16,6 +16,7 @@ from counter_central.anchor_key import AnchorKey
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal
 from counter_central.request_auth import CallerWorkstation
+from counter_central.sessions import SessionUser
 from counter_central.settings import Settings
 
 STATE_WORKSTATION = "workstation"
@@ -52,3 +53,20 @@ def raw_body(request: Request) -> bytes:
     """The request body exactly as received (the gate read it)."""
     body = request.scope.get("state", {}).get(STATE_BODY, b"")
     return body if isinstance(body, bytes) else b""
+
+
+SESSION_HEADER = "x-counter-session"
+
+
+def session_user(request: Request) -> SessionUser:
+    """The staff user whose session token the request carries (``X-Counter-Session``), checked
+    against the signing workstation; ``Refusal`` 401 when there is none or it is not live."""
+    from counter_central import sessions
+
+    token = request.headers.get(SESSION_HEADER, "")
+    if not token:
+        raise Refusal(401, "session_invalid", "this request needs a staff session; log in")
+    context = service_context(request)
+    user = sessions.resolve(context.engine, context.clock, caller(request), token)
+    note_user(request, user.username)
+    return user

@@ -16,6 +16,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from counter_app.domain.errors import DomainError
+from counter_app.remote.domain_errors import domain_body
 from counter_central.context import STATE_USERNAME, STATE_WORKSTATION
 from counter_central.refusals import Refusal, log_refusal, safe_location
 
@@ -77,7 +79,21 @@ async def on_database_error(request: Request, exc: Exception) -> Response:
     return refusal.response()
 
 
+async def on_domain_error(request: Request, exc: Exception) -> Response:
+    """A business rule said no: the error travels as itself (``remote.domain_errors``).
+
+    Logged by type, code and field only: a message may quote what was typed (an ID number).
+    """
+    assert isinstance(exc, DomainError)
+    status, body = domain_body(exc)
+    detail = body["domain"]
+    refusal = Refusal(status, str(body["error"]), str(body["reason"]), extra={"domain": detail})
+    _log(request, refusal, f"{detail.get('type')} {detail.get('code', '')} {detail.get('field', '')}".strip())
+    return refusal.response()
+
+
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, on_domain_error)
     app.add_exception_handler(Refusal, on_refusal)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(HTTPException, on_http_error)

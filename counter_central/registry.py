@@ -28,7 +28,7 @@ from counter_central import sessions
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal
 from counter_central.request_auth import CallerWorkstation
-from counter_central.wire import is_workstation_id
+from counter_app.remote.wire import is_workstation_id
 
 # Crockford's base32: no I, L, O or U, so a code read aloud or typed is hard to get wrong.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from counter_app.storage.service_models import WS_ACTIVE, WS_REVOKED, NonceRow, WorkstationRow
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal
-from counter_central.wire import (
+from counter_app.remote.wire import (
     HEADER_NONCE,
     HEADER_SIGNATURE,
     HEADER_TIMESTAMP,

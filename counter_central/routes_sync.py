@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from counter_app.services.commands import Verdict
+from counter_app.domain.commands import Verdict
 from counter_central import command_intake, journal_feed, sessions
 from counter_central.api_models import (
     BatchResponse,

@@ -120,7 +120,7 @@ WorkstationFactory = Callable[..., "object"]
 def make_workstation(tmp_path: Path, central_url: str) -> Iterator[Callable[..., object]]:
     """Build workstations sharing ``central_url``, each with its own cache file."""
     from counter_app.config import WorkstationConfig
-    from counter_app.services.workstation import Workstation
+    from counter_app.client.workstation import Workstation
     from counter_app.storage.engines import make_engine
 
     made: list[Workstation] = []

@@ -53,3 +53,20 @@ class Conflict(DomainError):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+class CentralUnavailable(Exception):
+    """The centre did not answer (down, unreachable, too slow); the message says which.
+
+    Not a business error: the same request may succeed later, and nothing was changed.
+    """
+
+
+class CentralRefused(Exception):
+    """The centre answered with a refusal: ``code`` is stable, ``reason`` is plain words."""
+
+    def __init__(self, status: int, code: str, reason: str) -> None:
+        super().__init__(f"{code}: {reason}")
+        self.status = status
+        self.code = code
+        self.reason = reason

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter_app.domain.workdays import Deadline
-from counter_app.services.workstation import Workstation
+from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.shared_models import CaseRow
 
 

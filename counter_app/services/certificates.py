@@ -24,9 +24,10 @@ from counter_app.domain.roles import Permission
 from counter_app.printing.verification import make_code as verification_code
 from counter_app.printing.verification import parse_code
 from counter_app.services.apply_context import ApplyContext
-from counter_app.services.commands import Command, new_command_id
+from counter_app.domain.commands import Command, new_command_id
 from counter_app.services.handlers import Handler, register
-from counter_app.services.workstation import CentralUnavailable, Workstation
+from counter_app.domain.errors import CentralUnavailable
+from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.central_models import JournalRow
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.rowcodec import canonical_json
@@ -37,7 +38,7 @@ from counter_app.storage.shared_models import (
     InsuredPersonRow,
     PersonRow,
 )
-from counter_app.sync.journal import entry_hash
+from counter_app.storage.journal_hash import entry_hash
 
 KIND = "certificate.issue"
 PERSONAL = "proof_personal"

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from counter_app.printing.verification import CASE_PREFIX
 from counter_app.services.certificates import lookup_code
-from counter_app.services.workstation import CentralUnavailable, Workstation
+from counter_app.domain.errors import CentralUnavailable
+from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import CaseRow, CertificateRow, UserRow, WindowRow
 

@@ -24,7 +24,7 @@ from counter_app.domain.errors import Conflict
 from counter_app.domain.insurance import Enrollment, EnrollmentCategory, EnrollmentForm
 from counter_app.domain.roles import Permission
 from counter_app.services.apply_context import ApplyContext
-from counter_app.services.commands import Command
+from counter_app.domain.commands import Command
 from counter_app.services.handlers import Handler, register
 from counter_app.storage.shared_models import (
     CaseRow,

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from counter_app.domain.ids import IdNumber
 from counter_app.services.certificates import KIND as CERTIFICATE_KIND
 from counter_app.services.enrollment import KIND as ENROLL_KIND
-from counter_app.services.workstation import CentralUnavailable, Workstation
+from counter_app.domain.errors import CentralUnavailable
+from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import (
     CaseRow,

@@ -2,7 +2,8 @@
 
 The cursor is the last central ``seq`` applied locally, stored in the cache in the same
 transaction as the effects, so a crash between batches repeats nothing and skips nothing.
-Only entries in the workstation's scope (its hall, and reference data for all) are applied.
+The centre sends only the entries in the workstation's scope (its hall, and reference data
+for all); the cursor follows the centre's ``next_after``.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from counter_app.storage.central_models import JournalRow
 from counter_app.storage.local_models import OutboxRow, SyncStateRow
 from counter_app.storage.rowcodec import apply_effect
+from counter_app.sync.port import SyncPort
 
 CURSOR_KEY = "journal_cursor"
 
@@ -25,6 +26,7 @@ CURSOR_KEY = "journal_cursor"
 class PullResult:
     entries: int
     cursor: int
+    head_seq: int = 0  # the centre's newest entry, as it said
 
 
 def read_cursor(session: Session) -> int:
@@ -32,35 +34,35 @@ def read_cursor(session: Session) -> int:
     return int(state.value) if state else 0
 
 
-def pull(local: Engine, central: Engine, hall_code: str, *, batch: int = 500) -> PullResult:
-    scopes = ["*", f"hall:{hall_code}"]
+def pull(
+    local: Engine, centre: SyncPort, *, batch: int = 500, wait_seconds: float = 0.0
+) -> PullResult:
+    """Apply every entry after the cursor; ``wait_seconds`` long-polls for the first page."""
     total = 0
+    head = 0
     with Session(local) as session:
         cursor = read_cursor(session)
     while True:
-        with Session(central) as central_session:
-            rows = central_session.scalars(
-                select(JournalRow)
-                .where(JournalRow.seq > cursor, JournalRow.scope.in_(scopes))
-                .order_by(JournalRow.seq)
-                .limit(batch)
-            ).all()
-            central_session.expunge_all()
-        if not rows:
-            return PullResult(total, cursor)
+        page = centre.journal_page(cursor, limit=batch, wait_seconds=wait_seconds)
+        wait_seconds = 0.0
+        head = page.head_seq
+        if not page.entries and page.next_after <= cursor:
+            return PullResult(total, cursor, head)
         with Session(local) as session, session.begin():
-            for row in rows:
-                for effect in json.loads(row.effects):
+            for entry in page.entries:
+                for effect in json.loads(entry.effects):
                     apply_effect(session, effect)
-                own = session.get(OutboxRow, row.command_uuid)
+                own = session.get(OutboxRow, entry.command_uuid)
                 if own is not None and own.status == "pending":
                     own.status = "applied"
-                    own.seq = row.seq
+                    own.seq = entry.seq
                     own.resolved_at = dt.datetime.now()
-            cursor = rows[-1].seq
+            cursor = max(cursor, page.next_after)
             state = session.get(SyncStateRow, CURSOR_KEY)
             if state is None:
                 session.add(SyncStateRow(key=CURSOR_KEY, value=str(cursor)))
             else:
                 state.value = str(cursor)
-        total += len(rows)
+        total += len(page.entries)
+        if not page.more:
+            return PullResult(total, cursor, head)

@@ -28,20 +28,19 @@ import datetime as dt
 import json
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from counter_app.services.command_bus import command_from_outbox
-from counter_app.services.commands import Command, Verdict
-from counter_app.services.handlers import handler_for
+from counter_app.domain.commands import Command, Verdict
+from counter_app.domain.errors import CentralRefused, CentralUnavailable, DomainError
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.rowcodec import apply_effect, identity, row_values, shared_model
-from counter_app.sync.central import apply_centrally
+from counter_app.sync.port import NoSession, SyncPort
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +54,8 @@ HANDLER_FAILED = "handler_failed"
 DATA_REFUSED = "data_refused"
 # On a *pending* row: held back because an earlier quarantined command wrote what it uses.
 WAITS_FOR_QUARANTINED = "waits_for_quarantined"
+# The centre's verdict for a payload it could not read (it records nothing).
+MALFORMED_PAYLOAD = "malformed_payload"
 
 
 @dataclass(frozen=True)
@@ -84,19 +85,6 @@ def _detail(exc: BaseException) -> str:
     text = str(source).strip().splitlines()[0] if str(source).strip() else ""
     text = _NUMBERS.sub("***", text)[:200]
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _is_transport(exc: BaseException) -> bool:
-    """Whether ``exc`` is about reaching (or the state of) the centre, not the command's data.
-
-    Only the database refusing the row's values (a data or integrity error on a live
-    connection) is the row's own fault; connection, timeout, schema and pool errors leave it
-    pending, as an unreachable centre does.
-    """
-    if isinstance(exc, DBAPIError):
-        refused = isinstance(exc, (DataError, IntegrityError))
-        return bool(exc.connection_invalidated) or not refused
-    return isinstance(exc, (SQLAlchemyError, OSError))
 
 
 def _undo_optimistic(session: Session, local_effects: dict[str, Any]) -> None:
@@ -181,15 +169,20 @@ def _blocker(row: OutboxRow, blockers: list[tuple[int, str, _Footprint]]) -> str
 
 def _decode(row: OutboxRow) -> Command:
     try:
-        command = command_from_outbox(row)
+        command = Command(
+            kind=row.kind,
+            payload=json.loads(row.payload),
+            actor=row.actor,
+            workstation=row.workstation,
+            hall_code=row.hall_code,
+            client_time=dt.datetime.fromisoformat(row.client_time),
+            uuid=row.uuid,
+            auth_ref=row.auth_ref,
+        )
         if not isinstance(command.payload, dict):
             raise TypeError("the payload is not a JSON object")
     except (ValueError, TypeError) as exc:
         raise _Quarantine(UNREADABLE, exc) from exc
-    try:
-        handler_for(command.kind)
-    except LookupError as exc:
-        raise _Quarantine(UNKNOWN_KIND, exc) from exc
     return command
 
 
@@ -231,8 +224,71 @@ def release_quarantined(local: Engine, command_uuid: str) -> bool:
         return True
 
 
-def push(local: Engine, central: Engine, *, limit: int = 500) -> PushResult:
-    sent = applied = rejected = quarantined = held = 0
+def _decodable(local: Engine, uuids: Sequence[str], blockers: list[tuple[int, str, _Footprint]]) -> tuple[list[Command], int, int]:
+    """The commands of ``uuids`` that may be sent now, in order; quarantines the unreadable and
+    marks the ones held behind a quarantined command. Returns (commands, quarantined, held)."""
+    ready: list[Command] = []
+    quarantined = held = 0
+    for command_uuid in uuids:
+        with Session(local) as session, session.begin():
+            row = session.get(OutboxRow, command_uuid)
+            if row is None or row.status != PENDING:
+                continue  # resolved meanwhile (by a pull that saw it in the journal)
+            position, footprint = row.position, _footprint(row.local_effects)
+            blocking: str | None = None
+            decoded: _Quarantine | None = None
+            try:
+                command = _decode(row)
+            except _Quarantine as problem:
+                decoded = problem
+            else:
+                blocking = _blocker(row, blockers)
+                if blocking is not None:
+                    row.quarantine_code = WAITS_FOR_QUARANTINED
+                    row.quarantine_detail = blocking
+                elif row.quarantine_code == WAITS_FOR_QUARANTINED:
+                    row.quarantine_code = row.quarantine_detail = None
+        if decoded is not None:
+            _quarantine(local, command_uuid, decoded)
+            blockers.append((position, command_uuid, footprint))
+            quarantined += 1
+        elif blocking is not None:
+            blockers.append((position, command_uuid, footprint))
+            held += 1
+        else:
+            ready.append(command)
+    return ready, quarantined, held
+
+
+def _note_attempt(local: Engine, uuids: Iterable[str], message: str | None) -> None:
+    with Session(local) as session, session.begin():
+        for command_uuid in uuids:
+            row = session.get(OutboxRow, command_uuid)
+            if row is not None and row.status == PENDING:
+                row.attempts += 1
+                row.last_error = message
+
+
+def _runs(commands: Sequence[Command], size: int) -> Iterator[list[Command]]:
+    """Consecutive commands of one actor, at most ``size`` at a time (one request each)."""
+    run: list[Command] = []
+    for command in commands:
+        if run and (command.actor != run[0].actor or len(run) == size):
+            yield run
+            run = []
+        run.append(command)
+    if run:
+        yield run
+
+
+def push(local: Engine, centre: SyncPort, *, limit: int = 500, batch: int = 100) -> PushResult:
+    """Send pending commands in outbox order, in batches of one actor; record every verdict.
+
+    The centre unreachable: the batch stays pending with its attempt count and error, and the
+    push stops. No central session for an actor (logged in offline): that actor's commands
+    wait, the others go on. A command the centre refuses to read (4xx) is quarantined.
+    """
+    sent = applied = rejected = 0
     with Session(local) as session:
         uuids = session.scalars(
             select(OutboxRow.uuid)
@@ -244,65 +300,95 @@ def push(local: Engine, central: Engine, *, limit: int = 500) -> PushResult:
             (row.position, row.uuid, _footprint(row.local_effects))
             for row in session.scalars(select(OutboxRow).where(OutboxRow.status == QUARANTINED))
         ]
-    for command_uuid in uuids:
-        with Session(local) as session, session.begin():
-            row = session.get(OutboxRow, command_uuid)
-            if row is None or row.status != PENDING:
-                continue  # resolved meanwhile (by a pull that saw it in the journal)
-            position, footprint = row.position, _footprint(row.local_effects)
-            blocking: str | None = None
-            try:
-                command = _decode(row)
-            except _Quarantine as problem:
-                decoded: _Quarantine | None = problem
-            else:
-                decoded = None
-                blocking = _blocker(row, blockers)
-                if blocking is not None:
-                    row.quarantine_code = WAITS_FOR_QUARANTINED
-                    row.quarantine_detail = blocking
-                elif row.quarantine_code == WAITS_FOR_QUARANTINED:
-                    row.quarantine_code = row.quarantine_detail = None
-        if decoded is not None:
-            _quarantine(local, command_uuid, decoded)
-            blockers.append((position, command_uuid, footprint))
-            quarantined += 1
-            continue
-        if blocking is not None:
-            blockers.append((position, command_uuid, footprint))
-            held += 1
+    ready, quarantined, held = _decodable(local, uuids, blockers)
+    waiting_actors: set[str] = set()
+    for run in _runs(ready, batch):
+        actor = run[0].actor
+        if actor in waiting_actors:
+            held += len(run)
             continue
         try:
-            verdict = apply_centrally(central, command)
-        except Exception as exc:
-            if _is_transport(exc):
-                message = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-                with Session(local) as session, session.begin():
-                    failed = session.get(OutboxRow, command_uuid)
-                    if failed is not None:
-                        failed.attempts += 1
-                        failed.last_error = message
-                return PushResult(
-                    sent, applied, rejected, message, quarantined=quarantined, held=held
-                )
-            code = DATA_REFUSED if isinstance(exc, DBAPIError) else HANDLER_FAILED
-            with Session(local) as session, session.begin():
-                failed = session.get(OutboxRow, command_uuid)
-                if failed is not None:
-                    failed.attempts += 1
-            _quarantine(local, command_uuid, _Quarantine(code, exc))
-            blockers.append((position, command_uuid, footprint))
+            verdicts = centre.submit(run)
+        except NoSession as exc:
+            waiting_actors.add(actor)
+            _note_attempt(local, [c.uuid for c in run], str(exc))
+            held += len(run)
+            continue
+        except CentralUnavailable as exc:
+            _note_attempt(local, [c.uuid for c in run], str(exc))
+            return PushResult(sent, applied, rejected, str(exc), quarantined=quarantined, held=held)
+        except (CentralRefused, DomainError) as exc:
+            if len(run) > 1:
+                # the request as a whole was refused: send each alone to find the one at fault
+                for single in run:
+                    result = push_one(local, centre, single)
+                    sent += result.sent
+                    applied += result.applied
+                    rejected += result.rejected
+                    quarantined += result.quarantined
+                    if result.error:
+                        return PushResult(
+                            sent, applied, rejected, result.error, quarantined=quarantined, held=held
+                        )
+                continue
+            _quarantine(local, run[0].uuid, _Quarantine(_refusal_code(exc), exc))
             quarantined += 1
             continue
-        sent += 1
-        with Session(local) as session, session.begin():
-            row = session.get(OutboxRow, command_uuid)
-            assert row is not None
-            row.attempts += 1
-            if row.status == PENDING:
-                record_verdict(session, row, verdict)
-        if verdict.applied:
-            applied += 1
-        else:
-            rejected += 1
+        for command, verdict in zip(run, verdicts, strict=True):
+            outcome = _record(local, command.uuid, verdict)
+            sent += 1
+            if outcome == "applied":
+                applied += 1
+            elif outcome == "rejected":
+                rejected += 1
+            elif outcome == "quarantined":
+                quarantined += 1
     return PushResult(sent, applied, rejected, quarantined=quarantined, held=held)
+
+
+def push_one(local: Engine, centre: SyncPort, command: Command) -> PushResult:
+    try:
+        (verdict,) = centre.submit([command])
+    except CentralUnavailable as exc:
+        _note_attempt(local, [command.uuid], str(exc))
+        return PushResult(error=str(exc))
+    except NoSession as exc:
+        _note_attempt(local, [command.uuid], str(exc))
+        return PushResult(held=1)
+    except (CentralRefused, DomainError) as exc:
+        _quarantine(local, command.uuid, _Quarantine(_refusal_code(exc), exc))
+        return PushResult(quarantined=1)
+    outcome = _record(local, command.uuid, verdict)
+    return PushResult(
+        sent=1,
+        applied=int(outcome == "applied"),
+        rejected=int(outcome == "rejected"),
+        quarantined=int(outcome == "quarantined"),
+    )
+
+
+def _refusal_code(exc: BaseException) -> str:
+    code = getattr(exc, "code", "")
+    if code == "unknown_kind":
+        return UNKNOWN_KIND
+    if code == "invalid_request":
+        return UNREADABLE
+    return DATA_REFUSED
+
+
+def _record(local: Engine, command_uuid: str, verdict: Verdict) -> str:
+    """Write ``verdict`` to the outbox row: "applied", "rejected", "quarantined" or "gone"."""
+    if not verdict.applied and verdict.reason_code == MALFORMED_PAYLOAD:
+        # The centre could not read the payload and recorded nothing: repair and retry.
+        problem = _Quarantine(DATA_REFUSED, ValueError(verdict.reason or "malformed payload"))
+        _quarantine(local, command_uuid, problem)
+        return "quarantined"
+    with Session(local) as session, session.begin():
+        row = session.get(OutboxRow, command_uuid)
+        if row is None:
+            return "gone"
+        row.attempts += 1
+        row.last_error = None
+        if row.status == PENDING:
+            record_verdict(session, row, verdict)
+    return "applied" if verdict.applied else "rejected"

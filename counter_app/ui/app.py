@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from counter_app.ui.early_config import data_dir, read_early_settings
 
 if TYPE_CHECKING:
-    from counter_app.services.launch import Launched
+    from counter_app.client.launch import Launched
     from counter_app.ui.login_dialog import LoginDialog
 
 log = logging.getLogger(__name__)
@@ -145,7 +145,7 @@ def chosen_screen(number: int | None) -> QScreen | None:
 
 
 def print_demo_logins() -> None:
-    from counter_app.services.demo_seed import demo_logins
+    from counter_app.centre.demo_seed import demo_logins
 
     print("Demo logins (user / password / role):", flush=True)
     for login in demo_logins():
@@ -190,7 +190,7 @@ def run_other_mode(args: argparse.Namespace, app: QApplication) -> int:
     install_translators(app, args.lang or config.language)
     pick_font(app)
 
-    from counter_app.services.workstation import Workstation
+    from counter_app.client.workstation import Workstation
 
     try:
         ws = Workstation(config)
@@ -226,7 +226,7 @@ class Preparation:
         ).run_in_background()
 
     def _run(self) -> Launched:  # on the background worker
-        from counter_app.services.launch import launch
+        from counter_app.client.launch import launch
 
         launched = launch()
         self.launched = launched  # closed at exit even if the dialog never hears of it
@@ -244,7 +244,7 @@ class Preparation:
         self._finish()
 
     def _failed(self, exc: BaseException) -> None:
-        from counter_app.services.launch import LaunchFailed
+        from counter_app.client.launch import LaunchFailed
         from counter_app.ui.errors import describe
 
         if isinstance(exc, LaunchFailed) and exc.stage == "config":

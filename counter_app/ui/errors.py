@@ -28,7 +28,7 @@ from counter_app.domain.errors import (
 from counter_app.domain.roles import Permission
 from counter_app.keyring_store import SecretStoreUnavailable
 from counter_app.services.auth import LoginFailed
-from counter_app.services.workstation import CentralUnavailable
+from counter_app.domain.errors import CentralUnavailable
 
 log = logging.getLogger(__name__)
 

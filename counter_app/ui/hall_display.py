@@ -36,7 +36,7 @@ from counter_app.domain.queue import QueueSettings, announcement
 from counter_app.services import hall_display_queries, queue
 from counter_app.services.hall_display_queries import Call, HallSnapshot
 from counter_app.services.queries import hall_name
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import queue_category_label
 from counter_app.ui.screen_fit import fitting_px, pixel_font, show_full_screen

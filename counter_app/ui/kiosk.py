@@ -33,7 +33,7 @@ from counter_app.printing import documents
 from counter_app.services import queue
 from counter_app.services.document_printing import DocumentPrinter, ticket_printer
 from counter_app.services.queries import hall_name
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.ui.errors import describe, validation_text
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import queue_category_label

@@ -34,8 +34,8 @@ from counter_app.ui.ops import Op
 
 if TYPE_CHECKING:
     from counter_app.domain.people import StaffUser
-    from counter_app.services.startup import StartupReport
-    from counter_app.services.workstation import Workstation
+    from counter_app.client.startup import StartupReport
+    from counter_app.client.workstation import Workstation
 
 log = logging.getLogger(__name__)
 

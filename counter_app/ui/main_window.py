@@ -20,7 +20,7 @@ from counter_app import __version__
 from counter_app.domain.people import StaffUser
 from counter_app.domain.roles import Permission, permissions_of
 from counter_app.services.queue import Ticket
-from counter_app.services.workstation import SyncReport, Workstation
+from counter_app.client.workstation import SyncReport, Workstation
 from counter_app.ui.customer_context import CustomerContext, Outcome
 from counter_app.ui.customer_panel import CustomerPanel
 from counter_app.ui.idle_lock import IdleWatcher, LockDialog

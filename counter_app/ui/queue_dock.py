@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.people import StaffUser
 from counter_app.domain.queue import QueueSettings, TicketEvent
 from counter_app.services import queue
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.rating_window import RatingWindow

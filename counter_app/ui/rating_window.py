@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from counter_app.domain.queue import RATING_LEVELS
 from counter_app.services import queue
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import rating_label

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.queue import QueueCategory
 from counter_app.services.counter_lookups import hall_windows
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import queue_category_label
 

@@ -29,7 +29,7 @@ from counter_app.services.certificates import (
     Verification,
     verify_certificate,
 )
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import category_label, insurance_label

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from central_harness import (
+from service_harness import (
     CentralDb,
     RunningService,
     pg_skip_reason,

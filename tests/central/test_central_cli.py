@@ -8,9 +8,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from central_harness import RunningService, login, run_cli
+from service_harness import RunningService, login, run_cli
 
-from counter_central.client_identity import EnrolmentFailed, WorkstationIdentity, enrol
+from counter_app.remote.identity import EnrolmentFailed, WorkstationIdentity, enrol
 from counter_central.clock import ServiceClock
 from counter_central.registry import add_workstation
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from central_harness import run_cli
+from service_harness import run_cli
 
 from counter_central.anchor_key import create_anchor_key
 from counter_central.db_password import PasswordUnavailable, read_db_password, store_db_password

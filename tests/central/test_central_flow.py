@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from central_harness import (
+from service_harness import (
     USERS,
     RunningService,
     command,
@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.storage.central_models import JournalRow
-from counter_app.sync.journal import entry_hash, verify_chain
+from counter_app.centre.journal import entry_hash, verify_chain
 from counter_central.anchors import Anchor, verify_against_anchors
-from counter_central.wire import load_public_key
+from counter_app.remote.wire import load_public_key
 
 
 def test_enrol_then_signed_push_then_pull(service: RunningService) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
-from central_harness import (
+from service_harness import (
     RunningService,
     Teller,
     command,
@@ -25,11 +25,11 @@ from central_harness import (
     teller,
 )
 
-from counter_app.sync.journal import verify_chain
-from counter_central.client_identity import WorkstationIdentity
+from counter_app.centre.journal import verify_chain
+from counter_app.remote.identity import WorkstationIdentity
 from counter_central.clock import ServiceClock
 from counter_central.registry import revoke_workstation
-from counter_central.wire import sign_request
+from counter_app.remote.wire import sign_request
 
 SECRET_ID = new_person_id()
 SECRET_PHONE = "13912345678"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from central_harness import PG_URL, CentralDb, pg_url_as, run_cli, write_config
+from service_harness import PG_URL, CentralDb, pg_url_as, run_cli, write_config
 from psycopg import errors
 
 from counter_central.database import check_service_role

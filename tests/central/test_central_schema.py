@@ -8,7 +8,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from central_harness import CentralDb
+from service_harness import CentralDb
 from sqlalchemy import Engine, inspect
 
 from counter_app.storage import migrate

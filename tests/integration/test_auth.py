@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from counter_app.domain.roles import Role
-from counter_app.services import bootstrap
+from counter_app.centre import bootstrap
 from counter_app.services.auth import LOCKOUT, MAX_FAILURES, LoginFailed, authenticate
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from standards import gb11643_check
 
 from counter_app.domain.ids import IdNumber
 from counter_app.domain.roles import Role
-from counter_app.services import bootstrap
+from counter_app.centre import bootstrap
 from counter_app.services.certificates import (
     KIND as CERTIFICATE_KIND,
 )
@@ -26,7 +26,7 @@ from counter_app.services.certificates import (
     facts_for,
     issue_certificate,
 )
-from counter_app.services.commands import Command, new_command_id
+from counter_app.domain.commands import Command, new_command_id
 from counter_app.services.enrollment import KIND as ENROLL_KIND
 from counter_app.services.queries import (
     BUSINESS_CASE,
@@ -39,7 +39,7 @@ from counter_app.services.queries import (
     find_person,
     outbox_items,
 )
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 
 PERSON = "44030519900307004" + gb11643_check("44030519900307004")
 

@@ -14,11 +14,11 @@ from counter_app.domain import workdays
 from counter_app.domain.holiday_files import HolidayPeriod, HolidaySchedule
 from counter_app.domain.roles import Role
 from counter_app.domain.workdays import Deadline, HolidayCalendar
-from counter_app.services import bootstrap
+from counter_app.centre import bootstrap
 from counter_app.services.case_promises import case_promise
-from counter_app.services.commands import Command
+from counter_app.domain.commands import Command
 from counter_app.services.enrollment import KIND as ENROLL
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.shared_models import CaseRow
 
 CHINA = dt.timezone(dt.timedelta(hours=8))

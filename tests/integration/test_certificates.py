@@ -17,17 +17,17 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import Conflict
 from counter_app.domain.roles import Role
-from counter_app.services import bootstrap
+from counter_app.centre import bootstrap
 from counter_app.services.certificates import (
     KIND,
     PERSONAL,
     issue_certificate,
     verify_certificate,
 )
-from counter_app.services.commands import Command
+from counter_app.domain.commands import Command
 from counter_app.services.enrollment import KIND as ENROLL
-from counter_app.services.workstation import CentralUnavailable, Workstation
-from counter_app.sync.central import apply_centrally
+from counter_app.client.workstation import CentralUnavailable, Workstation
+from counter_app.centre.apply import apply_centrally
 
 PERSON = "11010519491231002X"  # the example of GB 11643-1999
 

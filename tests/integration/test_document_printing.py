@@ -16,10 +16,10 @@ from counter_app.domain.errors import PermissionDenied, ValidationError
 from counter_app.domain.roles import Role
 from counter_app.printing import documents as d
 from counter_app.printing.jobs import FailureReason, JobStatus, failure_reason
-from counter_app.services import bootstrap
+from counter_app.centre import bootstrap
 from counter_app.services.auth import LoginFailed
 from counter_app.services.document_printing import SYSTEM_PRINTER, DocumentPrinter, authorize
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 
 pytestmark = pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)
 WHEN = dt.datetime(2026, 11, 24, 9, 30)

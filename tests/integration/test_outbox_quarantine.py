@@ -15,14 +15,15 @@ from sqlalchemy.orm import Session
 from test_spine import PERSONS, enrollment
 
 from counter_app.domain.roles import Permission, Role
-from counter_app.services import bootstrap, handlers
+from counter_app.centre import bootstrap
+from counter_app.services import handlers
 from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.services.queries import outbox_items
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.central_models import JournalRow
 from counter_app.storage.engines import make_engine
 from counter_app.storage.local_models import OutboxRow
-from counter_app.sync.journal import verify_chain
+from counter_app.centre.journal import verify_chain
 from counter_app.sync.push import (
     HANDLER_FAILED,
     QUARANTINED,

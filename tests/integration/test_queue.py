@@ -373,7 +373,7 @@ def test_a_kiosk_id_number_travels_with_the_ticket_but_not_to_the_display(
 
 def test_transfer_to_a_window_is_checked(central_engine: Engine) -> None:
     from counter_app.domain.errors import ValidationError
-    from counter_app.services import bootstrap
+    from counter_app.centre import bootstrap
     from counter_app.services.queue import transfer
 
     bootstrap.create_hall(central_engine, HALL, "大厅", windows=[1, 2, 3])

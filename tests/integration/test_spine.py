@@ -13,15 +13,15 @@ from standards import gb11643_check
 
 from counter_app.domain.errors import Conflict, PermissionDenied, ValidationErrors
 from counter_app.domain.roles import Role
-from counter_app.services import bootstrap
-from counter_app.services.commands import Command
+from counter_app.centre import bootstrap
+from counter_app.domain.commands import Command
 from counter_app.services.enrollment import KIND as ENROLL
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.central_models import JournalRow
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import CaseRow, InsuredPersonRow, PersonRow
-from counter_app.sync.central import apply_centrally
-from counter_app.sync.journal import verify_chain
+from counter_app.centre.apply import apply_centrally
+from counter_app.centre.journal import verify_chain
 
 PERSONS = ["11010519491231002X", "310115198507150032", "440305199003070049"]
 

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from counter_app.domain.roles import Role
-from counter_app.services import bootstrap
-from counter_app.services.workstation import Workstation
+from counter_app.centre import bootstrap
+from counter_app.client.workstation import Workstation
 from counter_app.ui import i18n
 from counter_app.ui.ops import wait_for_background
 

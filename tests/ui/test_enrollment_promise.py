@@ -16,7 +16,7 @@ from counter_app.domain.workdays import HolidayCalendar
 from counter_app.printing.documents import PROVISIONAL_DEADLINE_NOTE
 from counter_app.printing.layout import KeyValue
 from counter_app.services.auth import authenticate
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.shared_models import CaseRow
 from counter_app.ui.main_window import TellerWindow
 from counter_app.ui.print_preview import PrintPreviewDialog

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import delete
 
 from counter_app.services import queue
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.queue_models import QueueEventRow
 from counter_app.ui.hall_display import HallDisplay
 from counter_app.ui.kiosk import KioskWindow

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.ui.login_dialog import LoginDialog
 
 

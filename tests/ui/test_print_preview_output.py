@@ -25,7 +25,7 @@ from counter_app.printing import documents
 from counter_app.printing.jobs import JobStatus, PrintJob
 from counter_app.printing.layout import Doc
 from counter_app.services.document_printing import SYSTEM_PRINTER, DocumentPrinter
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.print_jobs import SqliteJobStore
 from counter_app.ui import print_preview
 from counter_app.ui.ops import wait_for_background

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.services import queue
 from counter_app.services.auth import authenticate
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.queue_models import TicketRow
 from counter_app.ui.main_window import TellerWindow
 

@@ -65,11 +65,11 @@ from counter_app.services.certificates import (
     facts_for,
     issue_certificate,
 )
-from counter_app.services.commands import Command, new_command_id
+from counter_app.domain.commands import Command, new_command_id
 from counter_app.services.document_printing import DocumentPrinter
 from counter_app.services.enrollment import KIND as ENROLL_KIND
 from counter_app.services.enrollment import enrollment_payload
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.shared_models import CaseRow
 from counter_app.ui import errors as errors_module
 from counter_app.ui import i18n

@@ -108,7 +108,7 @@ else:
     from counter_app.services import queue
     from counter_app.services.auth import authenticate
     from counter_app.services.document_printing import DocumentPrinter
-    from counter_app.services.workstation import Workstation
+    from counter_app.client.workstation import Workstation
     from counter_app.ui.screen_fit import FRAME_ALLOWANCE
 
     Builder = Callable[[Any, Workstation, QScreen], QWidget]

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from counter_app.services.enrollment import KIND as ENROLL
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.sync.push import QUARANTINED
 from counter_app.ui.tabs.sync_tab import SyncTab
 

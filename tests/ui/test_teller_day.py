@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 from standards import gb11643_check
 
 from counter_app.domain.roles import Role
-from counter_app.services import bootstrap, queue
+from counter_app.centre import bootstrap
+from counter_app.services import queue
 from counter_app.services.auth import authenticate
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.queue_models import RatingRow, TicketRow
 from counter_app.ui.main_window import TellerWindow
 from counter_app.ui.print_preview import PrintPreviewDialog

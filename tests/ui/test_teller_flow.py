@@ -13,7 +13,7 @@ from standards import gb11643_check
 from counter_app.domain.people import StaffUser
 from counter_app.domain.roles import Role
 from counter_app.services.auth import authenticate
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.shared_models import InsuredPersonRow
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import TellerWindow

@@ -27,7 +27,7 @@ from counter_app.domain.roles import Permission
 from counter_app.printing.verification import parse_code
 from counter_app.services.auth import LoginFailed
 from counter_app.services.enrollment import KIND as ENROLL
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.shared_models import InsuredPersonRow
 from counter_app.ui.errors import conflict_text, describe, validation_text
 

@@ -32,7 +32,7 @@ from counter_app.services.certificates import (
 )
 from counter_app.services.document_printing import office
 from counter_app.services.enrollment import KIND as ENROLL
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.storage.shared_models import CertificateRow
 from counter_app.ui import verify_dialog
 from counter_app.ui.ops import wait_for_background

@@ -35,7 +35,7 @@ from counter_app.services.certificates import (
 )
 from counter_app.services.counter_lookups import CertificateRecord
 from counter_app.services.document_printing import DocumentPrinter, office
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.ui.authorize_dialog import AuthorizeDialog
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.errors import describe

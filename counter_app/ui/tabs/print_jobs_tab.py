@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 from counter_app.printing.jobs import JobStatus, PrintJob, failure_reason
 from counter_app.services.document_printing import SYSTEM_PRINTER, DocumentPrinter
 from counter_app.services.queries import case_numbers, display_names
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import document_label, print_failure_text, print_state_label

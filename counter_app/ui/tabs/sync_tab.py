@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from counter_app.domain.errors import ValidationError
 from counter_app.services.queries import OutboxItem, outbox_items
-from counter_app.services.workstation import Workstation
+from counter_app.client.workstation import Workstation
 from counter_app.sync.push import (
     DATA_REFUSED,
     HANDLER_FAILED,

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from counter_app.config import WorkstationConfig
-    from counter_app.services.startup import StartupReport
-    from counter_app.services.workstation import Workstation
+    from counter_app.client.startup import StartupReport
+    from counter_app.client.workstation import Workstation
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def launch() -> Launched:
     except ConfigError as exc:
         raise LaunchFailed("config", exc) from exc
 
-    from counter_app.services.workstation import Workstation
+    from counter_app.client.workstation import Workstation
 
     try:
         ws = Workstation(config)
@@ -60,7 +60,7 @@ def launch() -> Launched:
         log.exception("cannot open the local cache")
         raise LaunchFailed("cache", exc, config.local_url) from exc
 
-    from counter_app.services.startup import prepare
+    from counter_app.client.startup import prepare
 
     try:
         report = prepare(ws)

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter_app.services.auth import user_count
-from counter_app.services.bootstrap import hall_count
+from counter_app.centre.bootstrap import hall_count
 from counter_app.services.holidays import use_installed_calendar
-from counter_app.services.workstation import CentralUnavailable, SyncReport, Workstation
+from counter_app.client.workstation import CentralUnavailable, SyncReport, Workstation
 
 if TYPE_CHECKING:
-    from counter_app.services.demo_seed import DemoSeedReport
+    from counter_app.centre.demo_seed import DemoSeedReport
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def prepare(ws: Workstation) -> StartupReport:
             pass  # reported by the sync below
         else:
             if hall_count(central) == 0:
-                from counter_app.services.demo_seed import seed_demo
+                from counter_app.centre.demo_seed import seed_demo
 
                 seeded = seed_demo(central)
     report = ws.sync_once()

@@ -33,12 +33,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from counter_app.domain.roles import Role
-from counter_app.services import bootstrap
+from counter_app.centre import bootstrap
 from counter_app.storage import migrate
 from counter_app.storage.central_models import JournalHeadRow
 from counter_app.storage.engines import make_engine
 from counter_central.anchor_key import create_anchor_key
-from counter_central.client_identity import Enrolment, SignedAuth, WorkstationIdentity, enrol
+from counter_app.remote.identity import Enrolment, SignedAuth, WorkstationIdentity, enrol
 from counter_central.clock import ServiceClock
 from counter_central.db_roles import RoleNames, roles_sql
 from counter_central.pki import init_ca

@@ -1,36 +1,34 @@
-"""The workstation: its configuration, its local cache and its (possibly absent) centre.
+"""The workstation: its configuration, its local cache and its port to the centre.
 
 Everything a client (the GUI, the CLI, a test) needs to act as one workstation is here:
-open the cache (migrated on open), reach the centre (migrated on first contact), execute
-commands and run one sync round. Being offline is a normal state, reported, not raised
-from ``sync_once``.
+open the cache (migrated on open), execute commands into it, and run one sync round through
+the centre's port. It hands out no database engine of the centre — it has none: the centre
+is ``counter-central``, reached through ``centre`` (``remote.http_central.HttpCentral``).
+Being offline is a normal state, reported, not raised, from ``sync_once``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from counter_app.config import WorkstationConfig
-from counter_app.keyring_store import SecretStoreUnavailable, get_central_password
+from counter_app.domain.commands import Command
+from counter_app.domain.errors import CentralRefused, CentralUnavailable
+from counter_app.remote.http_central import HttpCentral
 from counter_app.services import command_bus
-from counter_app.services.commands import Command
 from counter_app.storage import migrate
 from counter_app.storage.engines import make_engine
 from counter_app.storage.local_models import OutboxRow
 from counter_app.sync.pull import PullResult, pull
 from counter_app.sync.push import PushResult, push
 
-
-class CentralUnavailable(Exception):
-    """The central database cannot be reached or opened; the message says which and why."""
+__all__ = ["CentralUnavailable", "SyncReport", "Workstation"]
 
 
 @dataclass(frozen=True)
@@ -41,12 +39,14 @@ class SyncReport:
     error: str | None = None
 
 
-def safe_url(url: str) -> str:
-    return make_url(url).render_as_string(hide_password=True)
-
-
 class Workstation:
-    def __init__(self, config: WorkstationConfig, *, local: Engine | None = None) -> None:
+    def __init__(
+        self,
+        config: WorkstationConfig,
+        *,
+        local: Engine | None = None,
+        centre: HttpCentral | None = None,
+    ) -> None:
         self.config = config
         if local is None:
             Path(make_url(config.local_url).database or ".").parent.mkdir(
@@ -55,48 +55,26 @@ class Workstation:
             local = make_engine(config.local_url)
         self.local = local
         migrate.upgrade(self.local, "local")
-        self._central: Engine | None = None
-        self._central_lock = threading.Lock()
+        self._centre = centre
 
     # -- the centre ------------------------------------------------------------------------
-    def central(self) -> Engine:
-        """The central engine, connected and migrated; raises ``CentralUnavailable``."""
-        with self._central_lock:
-            if self._central is not None:
-                return self._central
-            url = self.config.central_url
-            try:
-                password = (
-                    get_central_password(url)
-                    if self.config.central_auth == "keyring" and not url.startswith("sqlite")
-                    else None
-                )
-            except SecretStoreUnavailable as exc:
-                raise CentralUnavailable(str(exc)) from None
-            if url.startswith("sqlite"):
-                database = make_url(url).database
-                if database:
-                    Path(database).parent.mkdir(parents=True, exist_ok=True)
-            engine = make_engine(url, password=password)
-            try:
-                with engine.connect() as connection:
-                    connection.execute(text("SELECT 1"))
-                migrate.upgrade(engine, "central")
-            except (OperationalError, DBAPIError, OSError) as exc:
-                engine.dispose()
-                first_line = str(getattr(exc, "orig", exc)).strip().splitlines()
-                raise CentralUnavailable(
-                    f"the central database {safe_url(url)} does not answer: "
-                    f"{first_line[0] if first_line else type(exc).__name__}"
-                ) from None
-            self._central = engine
-            return engine
+    @property
+    def centre(self) -> HttpCentral:
+        """The port to counter-central; ``CentralUnavailable`` when this workstation has none
+        (not enrolled yet, or its key cannot be read)."""
+        if self._centre is None:
+            raise CentralUnavailable(
+                "this workstation is not connected to a central service (not enrolled, or its "
+                "key cannot be read); see the log"
+            )
+        return self._centre
 
-    def forget_central(self) -> None:
-        with self._central_lock:
-            if self._central is not None:
-                self._central.dispose()
-            self._central = None
+    def attach_centre(self, centre: HttpCentral) -> None:
+        self._centre = centre
+
+    @property
+    def has_centre(self) -> bool:
+        return self._centre is not None
 
     # -- commands and sync -----------------------------------------------------------------
     def command(self, kind: str, payload: dict[str, object], actor: str) -> Command:
@@ -112,18 +90,14 @@ class Workstation:
         return command_bus.execute(self.local, command)
 
     def sync_once(self) -> SyncReport:
+        """One round: push what is pending, then pull the journal after the cursor."""
         try:
-            central = self.central()
-        except CentralUnavailable as exc:
+            centre = self.centre
+            pushed = push(self.local, centre)
+            pulled = pull(self.local, centre)
+        except (CentralUnavailable, CentralRefused) as exc:
             return SyncReport(online=False, error=str(exc))
-        try:
-            pushed = push(self.local, central)
-            pulled = pull(self.local, central, self.config.hall_code)
-        except (OperationalError, DBAPIError, OSError) as exc:
-            self.forget_central()
-            return SyncReport(online=False, error=f"sync failed: {type(exc).__name__}: {exc}")
         if pushed.error:
-            self.forget_central()
             return SyncReport(online=False, push=pushed, pull=pulled, error=pushed.error)
         return SyncReport(online=True, push=pushed, pull=pulled)
 
@@ -155,5 +129,6 @@ class Workstation:
                 row.acknowledged = 1
 
     def close(self) -> None:
-        self.forget_central()
+        if self._centre is not None:
+            self._centre.close()
         self.local.dispose()

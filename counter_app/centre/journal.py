@@ -6,7 +6,6 @@ or reordering any entry breaks every hash after it; ``verify_chain`` names the f
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,28 +13,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from counter_app.storage.central_models import GENESIS_HASH, JournalHeadRow, JournalRow
-from counter_app.storage.rowcodec import canonical_json
-
-HASHED_FIELDS = (
-    "seq",
-    "command_uuid",
-    "kind",
-    "scope",
-    "actor",
-    "workstation",
-    "client_time",
-    "central_time",
-    "auth_ref",
-    "payload",
-    "effects",
-    "prev_hash",
-)
-
-
-def entry_hash(row: JournalRow) -> str:
-    material = canonical_json([getattr(row, name) for name in HASHED_FIELDS])
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
-
+from counter_app.storage.journal_hash import entry_hash
 
 @dataclass(frozen=True)
 class ChainReport:
