@@ -6,11 +6,13 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 PG_URL ?= $(COUNTER_TEST_PG_URL)
+# Test processes side by side: most tests wait on a service, a subprocess or the screen.
+TEST_JOBS ?= 3
 
 .PHONY: run kiosk display test test-fast bench lint format typecheck translations i18n-update \
         prereqs clean
 
-run: $(STAMP) translations          ## install and start the teller window (embedded demo)
+run: $(STAMP) translations          ## install; start the embedded service and the teller window
 	$(VENV)/bin/counter-app
 
 kiosk: $(STAMP) translations        ## the ticket kiosk, full screen (embedded demo)
@@ -20,7 +22,7 @@ display: $(STAMP) translations      ## the hall display, full screen (embedded d
 	$(VENV)/bin/counter-app --mode display
 
 test: $(STAMP) translations         ## install and run the whole test suite
-	QT_QPA_PLATFORM=offscreen COUNTER_TEST_PG_URL="$(PG_URL)" $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen COUNTER_TEST_PG_URL="$(PG_URL)" $(PY) -m pytest -n $(TEST_JOBS) $(PYTEST_ARGS)
 
 test-fast: $(STAMP) translations    ## unit tests only
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/unit -q
@@ -55,7 +57,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) installer/check_prereqs.py --before-install
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,dev]'
+	$(PY) -m pip install --quiet -e '.[central,test,dev]'
 	@$(PY) installer/check_prereqs.py --after-install
 	@touch $@
 

@@ -1,24 +1,27 @@
 """Per-workstation configuration: one TOML file under the platform's config folder.
 
-It says which central database to use, which hall and window this is, the workstation id,
-the UI language and the printers. Secrets never live here (see ``keyring_store``): a central
-URL that carries a password is refused with instructions. ``COUNTER_APP_HOME`` moves both
-the config and the data folder (tests, several workstations on one machine, portable use).
+It says which central service to use (its URL and the hall CA pinned for it — never a
+database URL), which hall and window this is, the workstation id, the UI language and the
+printers. Secrets never live here: the workstation's key is in the OS keyring. With
+``embedded = true`` the workstation starts the central service itself, on a loopback port,
+over a SQLite file in its data folder (the single-PC and demo set-up). ``COUNTER_APP_HOME``
+moves both the config and the data folder (tests, several workstations on one machine,
+portable use).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import platformdirs
 import tomli_w
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 APP_NAME = "counter-app"
 CONFIG_FILE = "workstation.toml"
@@ -45,6 +48,15 @@ class ConfigError(Exception):
         self.message = message
 
 
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def config_dir() -> Path:
     home = os.environ.get("COUNTER_APP_HOME")
     return Path(home) if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
@@ -67,8 +79,9 @@ class WorkstationConfig:
     workstation_id: str
     hall_code: str
     window_number: int
-    central_url: str
-    central_auth: str = "keyring"  # "keyring": password from the OS keyring; "none"
+    service_url: str = ""  # https://central.hall:8443, or http:// to a loopback address
+    ca_file: Path | None = None  # the hall CA the service's certificate must chain to
+    embedded: bool = False  # this workstation runs the central service on loopback itself
     language: str = "zh_CN"
     demo: bool = False
     printers: list[dict[str, Any]] = field(default_factory=list)
@@ -80,7 +93,20 @@ class WorkstationConfig:
 
     @property
     def central_is_embedded(self) -> bool:
-        return self.central_url.startswith("sqlite")
+        return self.embedded
+
+    @property
+    def embedded_central_url(self) -> str:
+        """The embedded central database (a SQLite file beside the cache)."""
+        return f"sqlite:///{data_dir() / 'central.db'}"
+
+    def _central_table(self) -> dict[str, Any]:
+        table: dict[str, Any] = {"embedded": self.embedded}
+        if self.service_url:
+            table["service_url"] = self.service_url
+        if self.ca_file is not None:
+            table["ca_file"] = str(self.ca_file)
+        return table
 
     def to_toml(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
@@ -89,7 +115,7 @@ class WorkstationConfig:
                 "hall": self.hall_code,
                 "window": self.window_number,
             },
-            "central": {"url": self.central_url, "auth": self.central_auth},
+            "central": self._central_table(),
             "ui": {"language": self.language},
             "demo": {"enabled": self.demo},
         }
@@ -101,15 +127,14 @@ class WorkstationConfig:
 
 
 def default_config(path: Path) -> WorkstationConfig:
-    """The embedded default: a SQLite file in the data folder acts as the central database."""
-    central = data_dir() / "central.db"
+    """The embedded default: this workstation starts the central service on loopback, over a
+    SQLite file in the data folder, with demo data."""
     return WorkstationConfig(
         path=path,
         workstation_id=f"WS-{uuid.uuid4().hex[:8].upper()}",
         hall_code="HALL01",
         window_number=1,
-        central_url=f"sqlite:///{central}",
-        central_auth="none",
+        embedded=True,
         demo=True,
     )
 
@@ -147,22 +172,49 @@ def parse_config(path: Path, text: str) -> WorkstationConfig:
     window = ws.get("window")
     if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 999:
         raise ConfigError(path, "[workstation] window must be a whole number from 1 to 999")
-    url = need_str(central, "central", "url")
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise ConfigError(path, f"[central] url {url!r} is not a database URL") from None
-    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise ConfigError(path, "[central] url must be a sqlite:/// or postgresql:// URL")
-    if parsed.password:
+    legacy_url = central.get("url")
+    if legacy_url is not None and not (
+        isinstance(legacy_url, str)
+        and legacy_url.startswith("sqlite")
+        and "embedded" not in central
+    ):
         raise ConfigError(
             path,
-            "[central] url contains a password; remove it from the file and store it in the "
-            "system keyring with: counter-admin secret set-central-password",
+            "[central] url is no longer used: workstations do not connect to the central "
+            "database. Set [central] service_url (and ca_file for https), or embedded = true",
         )
-    auth = central.get("auth", "keyring")
-    if auth not in ("keyring", "none"):
-        raise ConfigError(path, '[central] auth must be "keyring" or "none"')
+    # An older embedded default (url = "sqlite:///…") is the embedded service now.
+    embedded = central.get("embedded", legacy_url is not None)
+    if not isinstance(embedded, bool):
+        raise ConfigError(path, "[central] embedded must be true or false")
+    service_url = central.get("service_url", "")
+    if not isinstance(service_url, str):
+        raise ConfigError(path, "[central] service_url must be a string")
+    service_url = service_url.strip()
+    if not embedded and not service_url:
+        raise ConfigError(path, "[central] service_url is required unless embedded = true")
+    if service_url:
+        parts = urlsplit(service_url)
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ConfigError(path, f"[central] service_url {service_url!r} is not an http(s) URL")
+        if parts.username or parts.password:
+            raise ConfigError(path, "[central] service_url must not contain a user or password")
+        if parts.scheme == "http" and not _is_loopback(parts.hostname):
+            raise ConfigError(
+                path,
+                "[central] service_url uses plain http to another machine; use https:// "
+                "with the hall CA in ca_file (plain http is only for 127.0.0.1)",
+            )
+    ca_value = central.get("ca_file")
+    ca_file: Path | None = None
+    if ca_value is not None:
+        if not isinstance(ca_value, str) or not ca_value.strip():
+            raise ConfigError(path, "[central] ca_file must be a file name")
+        ca_file = Path(ca_value)
+        if not ca_file.is_absolute():
+            ca_file = path.parent / ca_file
+    if service_url.startswith("https://") and ca_file is None:
+        raise ConfigError(path, "[central] ca_file (the hall CA certificate) is required for https")
     language = ui.get("language", "zh_CN")
     if language not in LANGUAGES:
         raise ConfigError(path, f"[ui] language must be one of {', '.join(LANGUAGES)}")
@@ -176,8 +228,9 @@ def parse_config(path: Path, text: str) -> WorkstationConfig:
         workstation_id=need_str(ws, "workstation", "id"),
         hall_code=need_str(ws, "workstation", "hall"),
         window_number=window,
-        central_url=url,
-        central_auth=auth,
+        service_url=service_url,
+        ca_file=ca_file,
+        embedded=embedded,
         language=language,
         demo=bool(demo.get("enabled", False)),
         printers=printers,

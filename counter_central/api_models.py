@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, field_validator
 
-from counter_app.storage.rowcodec import canonical_json
 from counter_app.remote.wire import PUBLIC_KEY_PATTERN, WORKSTATION_ID_PATTERN
+from counter_app.storage.rowcodec import canonical_json
 
 MAX_COMMANDS_PER_BATCH = 100
 MAX_PAYLOAD_BYTES = 64 * 1024
@@ -151,3 +151,15 @@ class AnchorOut(BaseModel):
     signed_at: str
     key_id: str
     signature: str = Field(description="Ed25519 over the anchor message, base64url")
+
+
+class JournalCheckResponse(BaseModel):
+    """A workstation's audit of the journal (``GET /v1/journal/check``)."""
+
+    head_seq: int = Field(description="the newest entry in the whole journal")
+    commands: dict[str, int] = Field(
+        description="command uuid → seq, for the asked commands the journal holds in scope"
+    )
+    hashes: dict[str, str] = Field(
+        description="seq → entry hash, for the asked seqs the journal holds"
+    )

@@ -3,10 +3,23 @@
 The application holds no client state, only the database engine, the clock and the anchor
 key, so any number of processes can serve one database. The OpenAPI document is served at
 ``/openapi.json``; the interactive documentation pages are off (they load code from outside).
+
+Handlers are plain functions run in a thread pool, and a long-polling ``GET /v1/journal``
+holds a thread for up to 25 s, so at start-up the pool is raised to ``WORKER_THREADS`` (one
+per waiting workstation, with room for everything else). When the process is asked to stop,
+waiting requests answer at once instead of holding up the shutdown.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager, suppress
+from types import FrameType
+from typing import Any
+
+import anyio.to_thread
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
@@ -22,8 +35,50 @@ from counter_central.routes_counter import router as counter_router
 from counter_central.routes_public import router as public_router
 from counter_central.routes_queue import router as queue_router
 from counter_central.routes_sessions import router as sessions_router
+from counter_central.routes_sync import STOPPING_STATE
 from counter_central.routes_sync import router as sync_router
 from counter_central.settings import Settings
+
+# Threads for the (synchronous) handlers: long-polls of many workstations, plus the rest.
+WORKER_THREADS = 400
+
+
+def _chain_stop_signals(stopping: threading.Event) -> Callable[[], None]:
+    """Set ``stopping`` on SIGTERM/SIGINT before the server's own handler runs; the undo."""
+    previous: dict[int, Any] = {}
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        stopping.set()
+        chained = previous.get(signum)
+        if callable(chained):
+            chained(signum, frame)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        try:
+            previous[signum] = signal.signal(signum, handler)
+        except ValueError:  # not the main thread (an embedded server): no signals to chain
+            break
+
+    def undo() -> None:
+        for signum, chained in previous.items():
+            with suppress(ValueError):
+                signal.signal(signum, chained)
+
+    return undo
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    limiter = anyio.to_thread.current_default_thread_limiter()
+    limiter.total_tokens = max(limiter.total_tokens, WORKER_THREADS)
+    stopping = threading.Event()
+    setattr(app.state, STOPPING_STATE, stopping)
+    undo = _chain_stop_signals(stopping)
+    try:
+        yield
+    finally:
+        stopping.set()
+        undo()
 
 
 def create_app(
@@ -52,6 +107,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.service = context
     for router in (

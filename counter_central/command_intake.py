@@ -2,7 +2,9 @@
 
 Before anything is applied the whole batch is checked: every command's actor must be the
 user of the presented session (a live session of *this* workstation, of an active user of
-*its* hall), every kind must be known and no client time may lie in the future. Each
+*its* hall) and every kind must be known. The client's time is recorded as sent, never
+trusted: journal time, case numbers and acceptance days come from the service's clock (a
+client time ahead of it counts as the service's day, see ``ApplyContext.acceptance_day``). Each
 command is then re-stamped with what the service saw — the session's user, the signing
 workstation and that workstation's hall — and handed to ``apply_centrally``, which re-checks
 the actor's permission against the central records and applies or rejects it, idempotently.
@@ -26,11 +28,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from counter_app.centre.apply import apply_centrally
 from counter_app.domain.commands import Command, Verdict
 from counter_app.services.handlers import handler_for
 from counter_app.storage.central_models import JournalRow, RejectionRow
 from counter_app.storage.rowcodec import canonical_json
-from counter_app.centre.apply import apply_centrally
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal
 from counter_central.request_auth import CallerWorkstation
@@ -66,7 +68,6 @@ class Submitted:
 def check_batch(
     batch: Sequence[Submitted], user: SessionUser, clock: ServiceClock, skew_seconds: int
 ) -> None:
-    latest = clock.now() + dt.timedelta(seconds=skew_seconds)
     for item in batch:
         if item.actor != user.username:
             raise Refusal(
@@ -82,12 +83,6 @@ def check_batch(
             raise Refusal(
                 422, "unknown_kind", f"command {item.uuid} has an unknown kind {item.kind!r}"
             ) from None
-        if item.client_time > latest:
-            raise Refusal(
-                422,
-                "client_time_in_future",
-                f"command {item.uuid} claims a client time after the service's clock",
-            )
 
 
 def stamp(item: Submitted, user: SessionUser, workstation: CallerWorkstation) -> Command:

@@ -88,7 +88,11 @@ async def on_domain_error(request: Request, exc: Exception) -> Response:
     status, body = domain_body(exc)
     detail = body["domain"]
     refusal = Refusal(status, str(body["error"]), str(body["reason"]), extra={"domain": detail})
-    _log(request, refusal, f"{detail.get('type')} {detail.get('code', '')} {detail.get('field', '')}".strip())
+    _log(
+        request,
+        refusal,
+        f"{detail.get('type')} {detail.get('code', '')} {detail.get('field', '')}".strip(),
+    )
     return refusal.response()
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 
+from counter_app.remote.wire import is_workstation_id
 from counter_app.storage.service_models import (
     WS_ACTIVE,
     WS_PENDING,
@@ -28,7 +29,6 @@ from counter_central import sessions
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal
 from counter_central.request_auth import CallerWorkstation
-from counter_app.remote.wire import is_workstation_id
 
 # Crockford's base32: no I, L, O or U, so a code read aloud or typed is hard to get wrong.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"

@@ -20,9 +20,6 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from counter_app.storage.service_models import WS_ACTIVE, WS_REVOKED, NonceRow, WorkstationRow
-from counter_central.clock import ServiceClock
-from counter_central.refusals import Refusal
 from counter_app.remote.wire import (
     HEADER_NONCE,
     HEADER_SIGNATURE,
@@ -35,6 +32,9 @@ from counter_app.remote.wire import (
     request_message,
     signature_valid,
 )
+from counter_app.storage.service_models import WS_ACTIVE, WS_REVOKED, NonceRow, WorkstationRow
+from counter_central.clock import ServiceClock
+from counter_central.refusals import Refusal
 
 NONCE_PURGE_INTERVAL = 60.0
 

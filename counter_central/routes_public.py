@@ -12,13 +12,13 @@ import logging
 
 from fastapi import APIRouter, Request
 
+from counter_app.remote.wire import load_public_key, request_message, signature_valid
 from counter_central import registry
 from counter_central.api_models import EnrolRequest, EnrolResponse, ErrorBody, TimeResponse
 from counter_central.context import STATE_WORKSTATION, raw_body, service_context
 from counter_central.gate import request_target
 from counter_central.refusals import Refusal
 from counter_central.request_auth import check_clock, parse_signed_headers, remember_nonce
-from counter_app.remote.wire import load_public_key, request_message, signature_valid
 
 log = logging.getLogger("counter_central.enrolment")
 router = APIRouter(prefix="/v1", tags=["public"])

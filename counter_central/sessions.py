@@ -22,10 +22,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
+from counter_app.centre.apply import SYSTEM_ACTOR
 from counter_app.domain.roles import Role
 from counter_app.storage.service_models import SessionRow
 from counter_app.storage.shared_models import UserRow
-from counter_app.centre.apply import SYSTEM_ACTOR
 from counter_central import throttle
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal

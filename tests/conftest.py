@@ -116,25 +116,155 @@ def central_engine(central_url: str) -> Iterator[Engine]:
 WorkstationFactory = Callable[..., "object"]
 
 
+class _SqlitePool:
+    """Ready ``counter-central`` processes on fresh SQLite central databases, one started
+    ahead while a test runs, so a test rarely waits for a service to come up."""
+
+    def __init__(self, root: Path) -> None:
+        from service_forker import Forker
+        from service_harness import ROOT, cli_env, launch_service, sqlite_database
+
+        self.forker = Forker(cli_env(), ROOT)
+        self.root = root
+        self.template = root / "template.db"
+        sqlite_database(self.template, desk=True).owner.dispose()
+        self._launch = launch_service
+        self._count = 0
+        self._next: object | None = None
+
+    def _prepare(self) -> object:
+        import shutil
+
+        from service_harness import CentralDb
+
+        from counter_app.storage.engines import make_engine
+
+        self._count += 1
+        directory = self.root / f"service-{self._count}"
+        directory.mkdir()
+        shutil.copyfile(self.template, directory / "central.db")
+        url = f"sqlite:///{directory / 'central.db'}"
+        engine = make_engine(url)
+        db = CentralDb("sqlite", url, engine, engine, owner_url=url)
+        return self._launch(directory, db, forker=self.forker)
+
+    def take(self) -> object:
+        from service_harness import wait_ready
+
+        running = self._next if self._next is not None else self._prepare()
+        self._next = self._prepare()
+        return wait_ready(running)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        if self._next is not None:
+            self._next.stop()  # type: ignore[attr-defined]
+            self._next.db.owner.dispose()  # type: ignore[attr-defined]
+        self.forker.close()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_SqlitePool]:
+    pool = _SqlitePool(tmp_path_factory.mktemp("services"))
+    yield pool
+    pool.close()
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[object]:
+    """The PostgreSQL central database each PostgreSQL workstation test gets a copy of."""
+    from service_harness import PgTemplate
+
+    if _PG_SKIP_REASON:
+        pytest.skip(_PG_SKIP_REASON)
+    template = PgTemplate()
+    yield template
+    template.close()
+
+
 @pytest.fixture
-def make_workstation(tmp_path: Path, central_url: str) -> Iterator[Callable[..., object]]:
-    """Build workstations sharing ``central_url``, each with its own cache file."""
-    from counter_app.config import WorkstationConfig
+def central_service(central_url: str, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A real ``counter-central serve`` process on 127.0.0.1 over a fresh central database
+    (migrated; halls HALL01 and HALL02 and the users of ``service_harness.DESK_USERS``;
+    anything else a test makes with ``centre.bootstrap`` on ``central_service.db.owner``).
+    SQLite, then PostgreSQL as the service's own least-privilege role."""
+    if central_url.startswith("sqlite"):
+        pool: _SqlitePool = request.getfixturevalue("_sqlite_services")
+        running = pool.take()
+        yield running
+        running.stop()  # type: ignore[attr-defined]
+        running.db.owner.dispose()  # type: ignore[attr-defined]
+        return
+    from service_harness import start_service
+
+    if _PG_SKIP_REASON:
+        pytest.skip(_PG_SKIP_REASON)
+    directory = Path(request.getfixturevalue("tmp_path")) / "service"
+    pool = request.getfixturevalue("_sqlite_services")  # for its warm forker
+    template = request.getfixturevalue("_pg_template")
+    with template.database() as db:
+        running = start_service(directory, db, forker=pool.forker)
+        yield running
+        running.stop()
+
+
+@pytest.fixture
+def central_db(central_service: object) -> Engine:
+    """The central database of ``central_service``, as its owner (for checks and set-up that
+    a test does behind the service's back, as an administrator or an attacker would)."""
+    engine = central_service.db.owner  # type: ignore[attr-defined]
+    assert isinstance(engine, Engine)
+    return engine
+
+
+def connect_workstation(service: object, name: str, hall: str) -> object:
+    """Register ``name`` at ``service``, enrol it (key kept in memory) and return its port."""
+    import datetime as dt
+
+    from service_harness import RunningService
+
+    from counter_app.remote.http_central import HttpCentral
+    from counter_app.remote.identity import enrol
+    from counter_central.clock import ServiceClock
+    from counter_central.registry import add_workstation
+
+    assert isinstance(service, RunningService)
+    issued = add_workstation(
+        service.db.service, ServiceClock(), name, hall, valid_for=dt.timedelta(hours=1)
+    )
+    with service.client() as client:
+        enrolment = enrol(client, name, issued.code, store=False)
+    centre = HttpCentral(service.url, enrolment.identity, timeout=30)
+    centre.anchor_key = (enrolment.anchor_public_key, enrolment.anchor_key_id)
+    return centre
+
+
+@pytest.fixture
+def make_workstation(tmp_path: Path, central_service: object) -> Iterator[Callable[..., object]]:
+    """Build workstations of ``central_service``, each enrolled with a key of its own and
+    with its own cache file; none holds a central database engine."""
     from counter_app.client.workstation import Workstation
+    from counter_app.config import WorkstationConfig
+    from counter_app.remote.http_central import HttpCentral
     from counter_app.storage.engines import make_engine
+    from counter_app.sync.anchors_seen import remember_anchor_key
 
     made: list[Workstation] = []
 
     def factory(name: str = "WS-A", hall: str = "HALL01", window: int = 1) -> Workstation:
+        centre = connect_workstation(central_service, name, hall)
+        assert isinstance(centre, HttpCentral)
         config = WorkstationConfig(
             path=tmp_path / f"{name}.toml",
             workstation_id=name,
             hall_code=hall,
             window_number=window,
-            central_url=central_url,
-            central_auth="none",
+            service_url=centre.base_url,
         )
-        ws = Workstation(config, local=make_engine(f"sqlite:///{tmp_path / (name + '.db')}"))
+        ws = Workstation(
+            config, local=make_engine(f"sqlite:///{tmp_path / (name + '.db')}"), centre=centre
+        )
+        assert centre.anchor_key is not None
+        remember_anchor_key(ws.local, *centre.anchor_key)  # as the launcher does
         made.append(ws)
         return ws
 

@@ -15,15 +15,15 @@ import datetime as dt
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.commands import Command, Verdict
 from counter_app.domain.errors import DomainError, PermissionDenied, ValidationErrors
 from counter_app.domain.roles import Role, require
 from counter_app.services.apply_context import ApplyContext
-from counter_app.domain.commands import Command, Verdict
 from counter_app.services.handlers import handler_for
 from counter_app.storage.central_models import JournalHeadRow, JournalRow, RejectionRow
+from counter_app.storage.journal_hash import entry_hash
 from counter_app.storage.rowcodec import canonical_json
 from counter_app.storage.shared_models import UserRow
-from counter_app.storage.journal_hash import entry_hash
 
 SYSTEM_ACTOR = "system"
 

@@ -15,12 +15,12 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
+from counter_app.centre.apply import SYSTEM_ACTOR, apply_centrally
+from counter_app.domain.commands import Command, Verdict
 from counter_app.domain.roles import Role
 from counter_app.services.admin import HALL_UPSERT, USER_UPSERT
 from counter_app.services.auth import hash_password
-from counter_app.domain.commands import Command, Verdict
 from counter_app.storage.shared_models import EmployerRow, HallRow, PersonRow
-from counter_app.centre.apply import SYSTEM_ACTOR, apply_centrally
 
 BOOTSTRAP_WORKSTATION = "admin-cli"
 

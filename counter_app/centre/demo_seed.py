@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from counter_app.centre import bootstrap
 from counter_app.demo.generator import demo_hall, demo_users, iter_employers, iter_persons
 from counter_app.domain.roles import Role
-from counter_app.centre import bootstrap
 from counter_app.storage.shared_models import EmployerRow, PersonRow
 
 Progress = Callable[[str, int], None]

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from counter_app.storage.central_models import GENESIS_HASH, JournalHeadRow, JournalRow
 from counter_app.storage.journal_hash import entry_hash
 
+
 @dataclass(frozen=True)
 class ChainReport:
     ok: bool

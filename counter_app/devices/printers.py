@@ -10,22 +10,17 @@ from __future__ import annotations
 import socket
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from counter_app.domain.errors import ValidationError
+from counter_app.printing.connection import Connection, PrinterFault
 from counter_app.printing.escpos_render import EscposOptions
+
+__all__ = ["Connection", "PrinterConfig", "PrinterFault"]
 
 KINDS = ("escpos", "pdf")
 CONNECTIONS = ("network", "usb", "serial", "file")
 ENCODINGS = ("gb18030", "gbk", "utf-8")
-
-
-class PrinterFault(Exception):
-    """The printer could not take the job (offline, refused, out of paper, no device)."""
-
-
-class Connection(Protocol):
-    def send(self, data: bytes) -> None: ...
 
 
 @dataclass(frozen=True)

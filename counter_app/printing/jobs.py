@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol
 
-from counter_app.devices.printers import Connection, PrinterFault
+from counter_app.printing.connection import Connection, PrinterFault
 
 log = logging.getLogger(__name__)
 

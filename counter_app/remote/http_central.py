@@ -37,8 +37,8 @@ from counter_app.domain.commands import Command, Verdict
 from counter_app.domain.errors import CentralRefused, CentralUnavailable
 from counter_app.remote.counter_calls import CounterCalls
 from counter_app.remote.domain_errors import raise_refusal
-from counter_app.remote.queue_calls import QueueCalls
 from counter_app.remote.identity import SignedAuth, WorkstationIdentity
+from counter_app.remote.queue_calls import QueueCalls
 from counter_app.remote.wire_models import parse_journal_page, parse_session
 from counter_app.services.central_port import CentralSession
 from counter_app.sync.port import JournalPage, NoSession
@@ -98,7 +98,9 @@ class HttpCentral(QueueCalls, CounterCalls):
     ) -> None:
         self.base_url = check_service_url(base_url)
         if self.base_url.startswith("https://") and ca_file is None and transport is None:
-            raise InsecureServiceUrl("an https:// service needs the hall CA file ([central] ca_file)")
+            raise InsecureServiceUrl(
+                "an https:// service needs the hall CA file ([central] ca_file)"
+            )
         self.identity = identity
         self.timeout = timeout
         self._auth = SignedAuth(identity)
@@ -115,6 +117,9 @@ class HttpCentral(QueueCalls, CounterCalls):
         self._sessions: dict[str, str] = {}  # username → token
         self._offline_logins: dict[str, str] = {}  # username → password, until the centre answers
         self.current_user: str | None = None
+        # The service's anchor public key and its id, as learnt when this workstation was
+        # enrolled (the launcher keeps it in the cache; signed journal heads are checked with it).
+        self.anchor_key: tuple[str, str] | None = None
 
     # -- plumbing ----------------------------------------------------------------------------
     def request(
@@ -147,7 +152,9 @@ class HttpCentral(QueueCalls, CounterCalls):
                     content=content,
                     params=params,
                     headers=headers,
-                    timeout=None if timeout is None else httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
+                    timeout=None
+                    if timeout is None
+                    else httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
                 )
             except httpx.TimeoutException:
                 raise CentralUnavailable(
@@ -155,7 +162,8 @@ class HttpCentral(QueueCalls, CounterCalls):
                 ) from None
             except httpx.TransportError as exc:
                 raise CentralUnavailable(
-                    f"the central service at {self.base_url} cannot be reached ({type(exc).__name__}: {exc})"
+                    f"the central service at {self.base_url} cannot be reached "
+                    f"({type(exc).__name__}: {exc})"
                 ) from None
             if response.status_code == 204:
                 return None
@@ -165,20 +173,21 @@ class HttpCentral(QueueCalls, CounterCalls):
                 answer = None
             if response.is_success:
                 return answer
-            if response.status_code >= 500 or response.status_code in (429,):
+            if response.status_code >= 500:
                 reason = answer.get("reason") if isinstance(answer, dict) else None
                 raise CentralUnavailable(
                     f"the central service answered {response.status_code}"
                     + (f": {reason}" if reason else "")
                 )
-            if (
-                attempt == 1
-                and isinstance(answer, dict)
-                and answer.get("error") == "clock_skew"
-            ):
+            if attempt == 1 and isinstance(answer, dict) and answer.get("error") == "clock_skew":
                 self.learn_clock()
                 continue
-            if response.status_code == 401 and isinstance(answer, dict) and answer.get("error") == "session_invalid" and user is not None:
+            if (
+                response.status_code == 401
+                and isinstance(answer, dict)
+                and answer.get("error") == "session_invalid"
+                and user is not None
+            ):
                 with self._lock:
                     self._sessions.pop(user, None)
             raise_refusal(response.status_code, answer)
@@ -191,7 +200,9 @@ class HttpCentral(QueueCalls, CounterCalls):
             response.raise_for_status()
             server = dt.datetime.fromisoformat(response.json()["now"]).timestamp()
         except (httpx.HTTPError, ValueError, KeyError) as exc:
-            raise CentralUnavailable(f"the central service's clock cannot be read ({exc})") from None
+            raise CentralUnavailable(
+                f"the central service's clock cannot be read ({exc})"
+            ) from None
         after = dt.datetime.now(dt.UTC).timestamp()
         self._auth.clock_offset = server - (before + after) / 2
 
@@ -214,12 +225,20 @@ class HttpCentral(QueueCalls, CounterCalls):
         raise NoSession(username)
 
     def login(self, username: str, password: str) -> CentralSession:
-        answer = self.request("POST", "/v1/sessions", body={"username": username, "password": password})
+        answer = self.request(
+            "POST", "/v1/sessions", body={"username": username, "password": password}
+        )
         session, token = parse_session(answer)
         with self._lock:
+            previous = self._sessions.get(session.username)
             self._sessions[session.username] = token
             self._offline_logins.pop(session.username, None)
             self.current_user = session.username
+        if previous is not None and previous != token:
+            try:  # a screen unlock logs in again: end the session it replaces
+                self.request("POST", "/v1/sessions/end", body={"token": previous})
+            except (CentralUnavailable, CentralRefused) as exc:
+                log.info("earlier central session of %s not ended: %s", session.username, exc)
         return session
 
     def remember_offline_login(self, username: str, password: str) -> None:
@@ -228,21 +247,38 @@ class HttpCentral(QueueCalls, CounterCalls):
             self._offline_logins[username] = password
             self.current_user = username
 
+    def act_as(self, username: str) -> None:
+        """Make ``username`` (logged in here, online or offline) the user the calls are for."""
+        with self._lock:
+            if username not in self._sessions and username not in self._offline_logins:
+                raise NoSession(username)
+            self.current_user = username
+
     def has_session(self, username: str) -> bool:
         with self._lock:
             return username in self._sessions or username in self._offline_logins
 
-    def logout(self, username: str) -> None:
+    def release(self, username: str) -> str | None:
+        """Forget ``username``'s session here at once (no network); returns its token for
+        ``end_session``. A login made after this is not touched by the later ending."""
         with self._lock:
             token = self._sessions.pop(username, None)
             self._offline_logins.pop(username, None)
             if self.current_user == username:
                 self.current_user = None
+        return token
+
+    def end_session(self, token: str) -> None:
+        """End one session at the centre (best effort: it expires by itself anyway)."""
+        try:
+            self.request("POST", "/v1/sessions/end", body={"token": token})
+        except (CentralUnavailable, CentralRefused) as exc:
+            log.info("a central session was not ended at the centre: %s", exc)
+
+    def logout(self, username: str) -> None:
+        token = self.release(username)
         if token is not None:
-            try:
-                self.request("POST", "/v1/sessions/end", body={"token": token})
-            except (CentralUnavailable, CentralRefused) as exc:
-                log.info("central session of %s not ended at the centre: %s", username, exc)
+            self.end_session(token)
 
     def user(self) -> str:
         """The user at this workstation now (for the calls made on their behalf)."""

@@ -51,7 +51,10 @@ def parse_session(answer: Any) -> tuple[CentralSession, str]:
 
 def parse_journal_page(answer: Any) -> JournalPage:
     try:
-        entries = [JournalEntry(**{name: item[name] for name in ENTRY_FIELDS}) for item in answer["entries"]]
+        entries = [
+            JournalEntry(**{name: item[name] for name in ENTRY_FIELDS})
+            for item in answer["entries"]
+        ]
         return JournalPage(
             entries=entries,
             head_seq=int(answer["head_seq"]),

@@ -7,10 +7,10 @@ never passwords.
 
 from __future__ import annotations
 
+from counter_app.domain.commands import Command
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.roles import Permission, Role
 from counter_app.services.apply_context import ApplyContext
-from counter_app.domain.commands import Command
 from counter_app.services.handlers import Handler, register
 from counter_app.storage.shared_models import HallRow, UserRow, WindowRow
 

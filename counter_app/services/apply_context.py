@@ -32,6 +32,14 @@ class ApplyContext:
     effects: list[JsonDict] = field(default_factory=list)
     undo: list[JsonDict] = field(default_factory=list)
 
+    def acceptance_day(self, client_time: dt.datetime) -> dt.date:
+        """The day a case counts as accepted. At the window it is the workstation's day; at
+        the centre the client's clock is recorded but not trusted: a clock running ahead
+        cannot date a case (or its promise) later than the centre's own day, while a command
+        accepted offline yesterday and sent today keeps yesterday."""
+        day = client_time.date()
+        return day if self.side == "local" else min(day, self.now.date())
+
     def get(self, model: type[M], *key: Any) -> M | None:
         return self.session.get(model, key if len(key) > 1 else key[0])
 

@@ -18,11 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from counter_app.domain.errors import CentralRefused, CentralUnavailable
-from typing import TYPE_CHECKING
-
 from counter_app.domain.queue import TicketEvent
 
 if TYPE_CHECKING:  # the result types live with the use cases that make them

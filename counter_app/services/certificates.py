@@ -1,9 +1,11 @@
-"""Certificates (参保证明): issued through the spine, verifiable from the central journal.
+"""Certificates (参保证明): issued by the centre, verifiable from the central journal.
 
-A proof of insurance certifies central facts, so issuing one needs the centre: the facts are
-read centrally, the ``certificate.issue`` command carries them with the verification code,
-and the centre re-reads its own state and rejects the command if the facts differ. Only an
-applied command is printed. ``verify_certificate`` later confirms a code from the journal.
+A proof of insurance certifies central facts, so only the centre issues one: a workstation
+asks through its ``CentralPort`` (``issue_certificate``), and the centre reads the facts as of
+its own business day, makes the verification code and applies the ``certificate.issue``
+command (``counter_app.centre.certificate_issue``); ``apply_issue`` re-reads the central state
+and rejects the command if the facts differ. Only an applied command is printed.
+``verify_certificate`` later confirms a code from the central journal (run by the service).
 """
 
 from __future__ import annotations
@@ -18,18 +20,16 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.commands import Command
 from counter_app.domain.errors import Conflict, ValidationError
 from counter_app.domain.ids import IdNumber, Uscc
 from counter_app.domain.roles import Permission
-from counter_app.printing.verification import make_code as verification_code
 from counter_app.printing.verification import parse_code
 from counter_app.services.apply_context import ApplyContext
-from counter_app.domain.commands import Command, new_command_id
 from counter_app.services.handlers import Handler, register
-from counter_app.domain.errors import CentralUnavailable
 from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.central_models import JournalRow
-from counter_app.storage.local_models import OutboxRow
+from counter_app.storage.journal_hash import entry_hash
 from counter_app.storage.rowcodec import canonical_json
 from counter_app.storage.shared_models import (
     CertificateRow,
@@ -38,7 +38,6 @@ from counter_app.storage.shared_models import (
     InsuredPersonRow,
     PersonRow,
 )
-from counter_app.storage.journal_hash import entry_hash
 
 KIND = "certificate.issue"
 PERSONAL = "proof_personal"
@@ -232,14 +231,6 @@ def verify_certificate(central: Engine, code: str) -> Verification:
         )
 
 
-def outbox_verdict(local: Engine, command_uuid: str) -> OutboxRow | None:
-    with Session(local) as session:
-        row = session.get(OutboxRow, command_uuid)
-        if row is not None:
-            session.expunge(row)
-        return row
-
-
 def normalise_subject(kind: str, subject: str) -> str:
     if kind == PERSONAL:
         return IdNumber.parse(subject, field="subject").value
@@ -258,44 +249,20 @@ class IssuedCertificate:
     command_uuid: str
 
 
+# ``make_code(kind, command_uuid, content_hash)`` → the verification code (the centre's choice).
 CodeMaker = Callable[[str, str, str], str]
 
 
-def issue_certificate(
-    ws: Workstation,
-    actor: str,
-    kind: str,
-    subject: str,
-    make_code: CodeMaker = verification_code,
-) -> IssuedCertificate:
-    """Issue a certificate and return it only once the centre has applied it.
+def issue_certificate(ws: Workstation, actor: str, kind: str, subject: str) -> IssuedCertificate:
+    """Have the centre issue a certificate; returned only once the centre has journaled it.
 
-    ``make_code(kind, document_number, content_hash)`` makes the verification code. Raises
-    ``CentralUnavailable`` when the centre cannot confirm (nothing is then printed) and
-    ``Conflict`` with the centre's reason when it refuses.
+    The centre reads the facts, dates them with its business day and applies the command
+    itself (``counter_app.centre.certificate_issue``), for the user whose central session
+    this workstation holds: ``actor``, the user at the window (it is not sent). The subject
+    is checked here first, so a mistyped one is refused without asking the centre. Raises
+    ``CentralUnavailable`` when the centre does not answer (nothing is then printed) and the
+    centre's refusal (``Conflict``, ``PermissionDenied``, ``ValidationError``) when it says no.
+    The certificate row reaches this workstation's cache with the next pull.
     """
     subject = normalise_subject(kind, subject)
-    central = ws.central()
-    with Session(central) as session:
-        content = facts_for(session, kind, subject, dt.date.today())
-    command_uuid = new_command_id()
-    code = make_code(kind, command_uuid, content_hash(content))
-    command = Command(
-        kind=KIND,
-        payload={"kind": kind, "subject": subject, "content": content, "code": code},
-        actor=actor,
-        workstation=ws.config.workstation_id,
-        hall_code=ws.config.hall_code,
-        uuid=command_uuid,
-    )
-    ws.execute(command)
-    report = ws.sync_once()
-    row = outbox_verdict(ws.local, command_uuid)
-    if row is not None and row.status == "applied" and row.seq is not None:
-        return IssuedCertificate(code, kind, subject, content, row.seq, command_uuid)
-    if row is not None and row.status == "rejected":
-        raise Conflict(row.reason_code or "rejected", row.reason or "rejected by the centre")
-    raise CentralUnavailable(
-        "the central database did not confirm the certificate; it was not printed "
-        f"({report.error or 'no answer'})"
-    )
+    return ws.centre.issue_certificate(kind, subject)

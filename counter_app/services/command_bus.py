@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.commands import Command
 from counter_app.domain.errors import PermissionDenied
 from counter_app.domain.roles import Role, require
 from counter_app.services.apply_context import ApplyContext
-from counter_app.domain.commands import Command
 from counter_app.services.handlers import handler_for
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import UserRow

@@ -4,7 +4,7 @@ What became of a command this window sent (so a success message can follow the c
 verdict), which certificates were issued earlier (so any of them can be reprinted, not only
 those of the current login), and which windows the hall has (so a ticket can be transferred
 to one). Answers are plain dataclasses; certificates come from the cache first, then from the
-centre when it is reachable.
+centre through its port.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from counter_app.printing.verification import CASE_PREFIX
 from counter_app.services.certificates import lookup_code
-from counter_app.domain.errors import CentralUnavailable
 from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import CaseRow, CertificateRow, UserRow, WindowRow
@@ -84,22 +83,30 @@ def _record(session: Session, row: CertificateRow) -> CertificateRecord:
     )
 
 
-def find_certificate(ws: Workstation, code: str) -> CertificateRecord | None:
-    """The certificate with verification ``code``: from the cache, else from the centre."""
+def certificate_by_code(engine: Engine, code: str) -> CertificateRecord | None:
+    """The certificate with verification ``code`` in the database of ``engine`` (the centre
+    answers the workstations' look-ups with this)."""
     key = lookup_code(code)
     if not key:
         return None
-    with Session(ws.local) as session:
-        row = session.get(CertificateRow, key)
-        if row is not None:
-            return _record(session, row)
-    try:
-        central: Engine = ws.central()
-    except CentralUnavailable:
-        return None
-    with Session(central) as session:
+    with Session(engine) as session:
         row = session.get(CertificateRow, key)
         return _record(session, row) if row is not None else None
+
+
+def find_certificate(ws: Workstation, code: str) -> CertificateRecord | None:
+    """The certificate with verification ``code``: from the cache, else from the centre.
+
+    Raises ``CentralUnavailable`` when it is not in the cache and the centre does not answer,
+    so "no such certificate" is only said when the centre said it.
+    """
+    key = lookup_code(code)
+    if not key:
+        return None
+    found = certificate_by_code(ws.local, key)
+    if found is not None:
+        return found
+    return ws.centre.find_certificate(key)
 
 
 def certificates_issued(

@@ -28,9 +28,9 @@ from counter_app.printing.jobs import JobStatus, PrintJob, PrintSpooler
 from counter_app.printing.layout import Doc
 from counter_app.printing.pdf import render_pdf
 from counter_app.services.auth import authenticate
+from counter_app.services.print_job_store import SqliteJobStore
 from counter_app.services.queries import hall_name
 from counter_app.services.workstation_view import WorkstationView as Workstation
-from counter_app.storage.print_jobs import SqliteJobStore
 
 SYSTEM_PRINTER = "__system__"  # the printer name logged for a job sent through the OS dialog
 

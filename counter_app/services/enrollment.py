@@ -6,8 +6,9 @@ finished L1 case with its promised date (承诺办结), and — on the centre on
 insured number (参保编号) and the case number from central counters.
 
 The promised date is counted from the day the teller accepted the case (the command's client
-time, which travels unchanged to the centre), so the centre records the same promise the
-receipt printed even when the command reaches it a day later.
+time, which travels unchanged to the centre, capped there at the centre's own day: a
+workstation clock running ahead is recorded, not trusted), so the centre records the same
+promise the receipt printed even when the command reaches it a day later.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from counter_app.domain.cases import (
     ReviewLevel,
     promised_deadline,
 )
+from counter_app.domain.commands import Command
 from counter_app.domain.errors import Conflict
 from counter_app.domain.insurance import Enrollment, EnrollmentCategory, EnrollmentForm
 from counter_app.domain.roles import Permission
 from counter_app.services.apply_context import ApplyContext
-from counter_app.domain.commands import Command
 from counter_app.services.handlers import Handler, register
 from counter_app.storage.shared_models import (
     CaseRow,
@@ -132,7 +133,9 @@ def apply_enrollment(ctx: ApplyContext, command: Command) -> None:
                 employer_code=employer_code,
             )
         )
-    promised = promised_deadline(ITEM_INDIVIDUAL_ENROLLMENT, command.client_time.date())
+    promised = promised_deadline(
+        ITEM_INDIVIDUAL_ENROLLMENT, ctx.acceptance_day(command.client_time)
+    )
     case_serial = ctx.next_number(f"case:{command.hall_code}:{ctx.now:%Y%m%d}")
     ctx.put(
         CaseRow(

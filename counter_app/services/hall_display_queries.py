@@ -4,6 +4,8 @@ The display follows the numbered event stream (``queue.events_after``); when it 
 when the stream has a hole, it rebuilds its picture from this snapshot instead: the ticket
 each window is calling or serving now, the recent calls (each ticket once, newest first),
 the waiting counts per category and the last event number the picture includes.
+``events_page`` is what the central service answers a display with: the next events, and
+the snapshot whenever they do not follow on from what the display has.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.queue import TicketState
-from counter_app.services.queue import waiting_counts_in
+from counter_app.services.central_port import HallEvents
+from counter_app.services.queue import events_after, waiting_counts_in
 from counter_app.storage.queue_models import QueueEventRow, TicketRow
 
 CALL_KINDS = ("called", "recall")
@@ -118,3 +121,49 @@ def hole_between(central: Engine, after: int, before: int) -> bool:
             .where(QueueEventRow.seq > after, QueueEventRow.seq < before)
         )
     return int(present or 0) != before - after - 1
+
+
+def newest_seq(central: Engine) -> int:
+    """The newest event number of the whole centre (every hall's)."""
+    with Session(central) as session:
+        return int(session.scalar(select(func.max(QueueEventRow.seq))) or 0)
+
+
+def _created_at(central: Engine, hall: str, seq: int) -> dt.datetime | None:
+    with Session(central) as session:
+        return session.scalar(
+            select(QueueEventRow.created_at).where(
+                QueueEventRow.hall_code == hall, QueueEventRow.seq == seq
+            )
+        )
+
+
+def events_page(
+    central: Engine, hall: str, after: int, day: dt.date, *, limit: int = 200
+) -> HallEvents | None:
+    """The events of ``hall`` after ``after``; ``None`` when there are none yet.
+
+    The page carries a snapshot to rebuild from when it does not follow on from ``after``:
+    the first call (``after`` is 0), a cursor beyond every event (the centre was restored), a
+    hole in the numbers, or a page that crosses into a new business day (``day``).
+    """
+    newest = newest_seq(central)
+    if newest == 0:
+        return None  # an empty centre: nothing to show, nothing to follow yet
+    if after <= 0 or after > newest:
+        snapshot = hall_snapshot(central, hall, day)
+        # A hall without events yet follows on from the centre's newest event (another
+        # hall's), so the next call waits for news instead of asking for a picture again.
+        return HallEvents([], snapshot.waiting, snapshot, snapshot.last_seq or newest)
+    events = events_after(central, hall, after, limit)
+    if not events:
+        return None
+    last = events[-1].seq
+    known = _created_at(central, hall, after)
+    new_day = known is not None and known.date() < day <= events[-1].created_at.date()
+    if new_day or hole_between(central, after, last + 1):
+        snapshot = hall_snapshot(central, hall, day)
+        return HallEvents(events, snapshot.waiting, snapshot, max(snapshot.last_seq, last))
+    with Session(central) as session:
+        counts = waiting_counts_in(session, hall, day)
+    return HallEvents(events, counts, None, last)

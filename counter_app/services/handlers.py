@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from counter_app.domain.commands import Command
 from counter_app.domain.roles import Permission
 from counter_app.services.apply_context import ApplyContext
-from counter_app.domain.commands import Command
 
 ApplyFn = Callable[[ApplyContext, Command], None]
 

@@ -1,8 +1,9 @@
 """Read-only questions the screens ask: who is this person, what is pending, today's business.
 
 Answers are plain dataclasses (never ORM rows), so the UI cannot lazily hit the database
-from the GUI thread. A person is looked up in the local cache first, then — if the centre is
-reachable — in the central registry, which holds far more people than any cache.
+from the GUI thread. A person is looked up in the local cache first, then — if the centre
+answers — in the central registry (through the port), which holds far more people than any
+cache.
 """
 
 from __future__ import annotations
@@ -10,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.errors import CentralUnavailable
 from counter_app.domain.ids import IdNumber
 from counter_app.services.certificates import KIND as CERTIFICATE_KIND
 from counter_app.services.enrollment import KIND as ENROLL_KIND
-from counter_app.domain.errors import CentralUnavailable
 from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import (
@@ -169,23 +170,28 @@ def _payload(text: str) -> dict[str, object]:
     return payload if isinstance(payload, dict) else {}
 
 
+def registry_person(engine: Engine, id_number: str, source: str) -> PersonSummary | None:
+    """The person with ``id_number`` in the database of ``engine``, with their cases (the
+    centre answers the workstations' look-ups with this, ``source`` "central")."""
+    with Session(engine) as session:
+        return _summary_from(session, id_number, source)
+
+
 def find_person(ws: Workstation, id_number: IdNumber) -> PersonSummary | None:
-    """The person with ``id_number`` from the cache, else from the centre when reachable."""
-    with Session(ws.local) as session:
-        found = _summary_from(session, id_number.value, "local")
+    """The person with ``id_number`` from the cache, else from the central registry.
+
+    When the centre cannot be asked (no answer, or no central session yet) the answer is
+    the cache's alone: ``None`` for someone it does not hold.
+    """
+    found = registry_person(ws.local, id_number.value, "local")
     if found is None:
         try:
-            central = ws.central()
+            found = ws.centre.find_person(id_number.value)
         except CentralUnavailable:
             return None
-        with Session(central) as session:
-            found = _summary_from(session, id_number.value, "central")
     if found is None:
         return None
-    pending = _pending_for(ws.local, id_number.value)
-    if pending:
-        from dataclasses import replace
-
+    if _pending_for(ws.local, id_number.value):
         found = replace(found, pending_sync=True)
     return found
 

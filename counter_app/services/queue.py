@@ -1,5 +1,10 @@
 """Queue operations on the centre: issue numbers and claim tickets atomically.
 
+Every function takes the hall, the user and the time from its caller, which is the central
+service (``counter_central.routes_queue``): the hall of the signing workstation, the user of
+the staff session and the service's clock. An operation on a ticket named by id is given the
+caller's hall too, and a ticket of another hall is treated as one that does not exist.
+
 Numbers come from a per-(hall, category, business day) counter bumped with
 ``INSERT … ON CONFLICT DO UPDATE … RETURNING``, so two kiosks never print the same number.
 Call-next is ONE statement: ``UPDATE tickets … WHERE id = COALESCE((SELECT … LIMIT 1 FOR
@@ -31,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from counter_app.domain.errors import DomainError, ValidationError
+from counter_app.domain.errors import Conflict, DomainError, PermissionDenied, ValidationError
 from counter_app.domain.ids import IdNumber
 from counter_app.domain.queue import (
     PAUSE_REASONS,
@@ -112,6 +117,7 @@ def issue_ticket(
     category: str,
     *,
     now: dt.datetime | None = None,
+    day: dt.date | None = None,
     id_number: str | None = None,
 ) -> Ticket:
     """Take the next number of ``category``; ``id_number`` (checked) is the customer's, if given.
@@ -122,7 +128,7 @@ def issue_ticket(
     now = now or dt.datetime.now()
     if id_number is not None:
         id_number = IdNumber.parse(id_number).value
-    day = now.date()
+    day = day or now.date()
     insert = postgresql.insert if central.dialect.name == "postgresql" else sqlite.insert
     with Session(central) as session, session.begin():
         number = session.execute(
@@ -213,6 +219,7 @@ def claim_statement(
     key: str,
     aging: dt.timedelta,
     now: dt.datetime,
+    day: dt.date | None = None,
 ) -> tuple[TextClause, dict[str, object]]:
     """Call-next's claim statement and its parameters (``EXPLAIN`` it to see its plan)."""
     categories = list(dict.fromkeys(categories))  # a repeated category keeps its first rank
@@ -221,7 +228,7 @@ def claim_statement(
         "teller": teller,
         "key": key,
         "hall": hall,
-        "day": now.date(),
+        "day": day or now.date(),
         "aged_before": now - aging,
     }
     params.update({f"cat{i}": c for i, c in enumerate(categories)})
@@ -243,16 +250,20 @@ def call_next(
     key: str,
     aging: dt.timedelta = dt.timedelta(minutes=30),
     now: dt.datetime | None = None,
+    day: dt.date | None = None,
 ) -> Ticket | None:
     """Claim the next ticket for ``window``; ``None`` when nobody is waiting for it."""
     now = now or dt.datetime.now()
     statement, params = claim_statement(
-        central.dialect.name, hall, window, categories, teller, key=key, aging=aging, now=now
-    )
+        central.dialect.name, hall, window, categories, teller,
+        key=key, aging=aging, now=now, day=day,
+    )  # fmt: skip
     with Session(central) as session, session.begin():
         earlier = session.scalar(select(TicketRow).where(TicketRow.call_key == key))
         if earlier is not None:
-            return _ticket(earlier)  # the same click again: the same ticket
+            if earlier.hall_code == hall and earlier.window_number == window:
+                return _ticket(earlier)  # the same click again: the same ticket
+            raise Conflict("call_key_used", "this call key was used by another window")
         _check_not_paused(session, hall, window)
         claimed = session.execute(statement, params).scalar_one_or_none()
         if claimed is None:
@@ -269,15 +280,30 @@ def apply_event(
     ticket_id: int,
     event: TicketEvent,
     *,
+    hall: str | None = None,
     now: dt.datetime | None = None,
 ) -> Ticket:
     """Move a ticket through its state machine (recall, start, hold, return, finish …)."""
     now = now or dt.datetime.now()
     with Session(central) as session, session.begin():
-        row = session.get(TicketRow, ticket_id, with_for_update=True)
-        if row is None:
-            raise LookupError(f"no ticket {ticket_id}")
+        row = _locked_ticket(session, ticket_id, hall)
         return _transition(session, row, event, now)
+
+
+class TicketNotFound(LookupError):
+    """No such ticket in the caller's hall (a ticket of another hall is not shown to exist)."""
+
+    def __init__(self, ticket_id: int) -> None:
+        super().__init__(f"no ticket {ticket_id} in this hall")
+        self.ticket_id = ticket_id
+
+
+def _locked_ticket(session: Session, ticket_id: int, hall: str | None) -> TicketRow:
+    """The ticket row, locked for update; ``TicketNotFound`` if it is not of ``hall``."""
+    row = session.get(TicketRow, ticket_id, with_for_update=True)
+    if row is None or (hall is not None and row.hall_code != hall):
+        raise TicketNotFound(ticket_id)
+    return row
 
 
 def _transition(session: Session, row: TicketRow, event: TicketEvent, now: dt.datetime) -> Ticket:
@@ -317,14 +343,17 @@ def held_tickets(central: Engine, hall: str, window: int, day: dt.date) -> list[
 
 
 def resume_held(
-    central: Engine, ticket_id: int, window: int, *, now: dt.datetime | None = None
+    central: Engine,
+    ticket_id: int,
+    window: int,
+    *,
+    hall: str | None = None,
+    now: dt.datetime | None = None,
 ) -> Ticket:
     """Serve a held ticket again; only the window that held it may resume it."""
     now = now or dt.datetime.now()
     with Session(central) as session, session.begin():
-        row = session.get(TicketRow, ticket_id, with_for_update=True)
-        if row is None:
-            raise LookupError(f"no ticket {ticket_id}")
+        row = _locked_ticket(session, ticket_id, hall)
         if row.state != TicketState.ON_HOLD.value or row.window_number != window:
             raise ValidationError(
                 "ticket", "state", f"ticket {row.display} is not on hold at window {window}"
@@ -459,6 +488,7 @@ def transfer(
     *,
     category: str | None = None,
     window: int | None = None,
+    hall: str | None = None,
     now: dt.datetime | None = None,
 ) -> Ticket:
     """Send a called or served ticket back to the queue, to another category or window.
@@ -469,9 +499,7 @@ def transfer(
     if category is None and window is None:
         raise ValidationError("transfer", "required", "choose a category or a window")
     with Session(central) as session, session.begin():
-        row = session.get(TicketRow, ticket_id, with_for_update=True)
-        if row is None:
-            raise LookupError(f"no ticket {ticket_id}")
+        row = _locked_ticket(session, ticket_id, hall)
         if window is not None:
             if window == row.window_number:
                 raise ValidationError(
@@ -496,11 +524,17 @@ def transfer(
 
 
 def serve_walk_in(
-    central: Engine, hall: str, window: int, teller: str, *, now: dt.datetime | None = None
+    central: Engine,
+    hall: str,
+    window: int,
+    teller: str,
+    *,
+    now: dt.datetime | None = None,
+    day: dt.date | None = None,
 ) -> Ticket:
     """A customer served at once without queueing: a W ticket from the central counter."""
     now = now or dt.datetime.now()
-    ticket = issue_ticket(central, hall, "W", now=now)
+    ticket = issue_ticket(central, hall, "W", now=now, day=day)
     with Session(central) as session, session.begin():
         row = session.get(TicketRow, ticket.id, with_for_update=True)
         assert row is not None
@@ -510,15 +544,33 @@ def serve_walk_in(
         return _ticket(row)
 
 
-def rate(central: Engine, ticket_id: int, level: int, *, now: dt.datetime | None = None) -> int:
-    """Record the customer's rating of a finished service; returns the rating id."""
+def rate(
+    central: Engine,
+    ticket_id: int,
+    level: int,
+    *,
+    hall: str | None = None,
+    teller: str | None = None,
+    now: dt.datetime | None = None,
+) -> int:
+    """Record the customer's rating of a finished service; returns the rating id.
+
+    With ``teller``, only a service that teller gave can be rated (the rating window opens at
+    the window that served the customer); each service is rated once.
+    """
     now = now or dt.datetime.now()
     if level not in RATING_LEVELS:
         raise ValidationError("level", "choice", "a rating is one of the five levels")
     with Session(central) as session, session.begin():
-        ticket = session.get(TicketRow, ticket_id)
-        if ticket is None or ticket.state != TicketState.FINISHED.value:
+        ticket = _locked_ticket(session, ticket_id, hall)
+        if ticket.state != TicketState.FINISHED.value:
             raise ValidationError("ticket", "state", "only a finished service can be rated")
+        if teller is not None and ticket.teller != teller:
+            raise ValidationError(
+                "ticket", "state", "only the service given at this window can be rated here"
+            )
+        if session.scalar(select(RatingRow.id).where(RatingRow.ticket_id == ticket_id)):
+            raise ValidationError("ticket", "state", "this service has been rated already")
         rating = RatingRow(
             ticket_id=ticket_id, hall_code=ticket.hall_code, window_number=ticket.window_number,
             teller=ticket.teller, level=level, created_at=now,
@@ -565,17 +617,39 @@ def open_follow_ups(central: Engine, hall: str) -> list[FollowUp]:
         ]
 
 
+class FollowUpNotFound(LookupError):
+    """No such follow-up in the caller's hall."""
+
+    def __init__(self, follow_up_id: int) -> None:
+        super().__init__(f"no follow-up {follow_up_id} in this hall")
+
+
 def close_follow_up(
-    central: Engine, follow_up_id: int, supervisor: str, role: Role, note: str,
-    *, now: dt.datetime | None = None,
+    central: Engine, follow_up_id: int, supervisor: str, note: str,
+    *, hall: str | None = None, now: dt.datetime | None = None,
 ) -> None:  # fmt: skip
-    """Only a supervisor closes a follow-up, and only with a note of what was done."""
-    require(supervisor, role, Permission.APPROVE_CASES)
-    if not note.strip():
-        raise ValidationError("note", "required", "say what was done about the complaint")
+    """Only a supervisor closes a follow-up, and only with a note of what was done.
+
+    The role is the one the centre records for ``supervisor`` (never one the caller claims);
+    an inactive user, or one of another hall than the follow-up's, may not close it.
+    """
     with Session(central) as session, session.begin():
-        row = session.get(FollowUpRow, follow_up_id)
-        if row is None or row.closed_at is not None:
+        user = session.get(UserRow, supervisor)
+        if user is None or not user.active:
+            raise PermissionDenied(supervisor, Permission.APPROVE_CASES.value)
+        require(supervisor, Role(user.role), Permission.APPROVE_CASES)
+        if not note.strip():
+            raise ValidationError("note", "required", "say what was done about the complaint")
+        row = session.get(FollowUpRow, follow_up_id, with_for_update=True)
+        rating = session.get(RatingRow, row.rating_id) if row is not None else None
+        if (
+            row is None
+            or rating is None
+            or (hall is not None and rating.hall_code != hall)
+            or user.hall_code != rating.hall_code
+        ):
+            raise FollowUpNotFound(follow_up_id)
+        if row.closed_at is not None:
             raise ValidationError("follow_up", "state", "this follow-up is not open")
         row.closed_by, row.closed_at, row.note = supervisor, now or dt.datetime.now(), note.strip()
 
@@ -616,12 +690,15 @@ def estimated_wait(
     return rate * people_ahead / max(1, open_windows)
 
 
-def longest_wait(central: Engine, hall: str, now: dt.datetime) -> dt.timedelta | None:
+def longest_wait(
+    central: Engine, hall: str, now: dt.datetime, day: dt.date | None = None
+) -> dt.timedelta | None:
+    """How long the oldest ticket still waiting on ``day`` (``now``'s date) has waited."""
     with Session(central) as session:
         oldest = session.scalar(
             select(func.min(TicketRow.issued_at)).where(
                 TicketRow.hall_code == hall,
-                TicketRow.business_day == now.date(),
+                TicketRow.business_day == (day or now.date()),
                 TicketRow.state == TicketState.WAITING.value,
             )
         )

@@ -9,6 +9,10 @@ A row push cannot read or send for a reason of its own (a payload that is not JS
 kind, a handler failing with a non-business error) is set aside as ``quarantined`` with a
 reason code, a technical detail free of personal data and the time; it keeps its optimistic
 local effects and goes back to ``pending`` when a teller or administrator retries it.
+
+``signed_heads`` keeps the journal heads this workstation saw signed by the service's anchor
+key: a copy of the history outside the central database, against which a journal that lost
+entries (restored from an old backup) or was rewritten is noticed.
 """
 
 from __future__ import annotations
@@ -80,3 +84,22 @@ class PrintJobRow(LocalBase):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SignedHeadRow(LocalBase):
+    """A journal head (``seq``, ``hash``) the service signed, as this workstation received it.
+
+    ``status`` is ``seen`` while it still matches the journal; ``lost`` once the journal no
+    longer reaches its seq, ``rewritten`` once the entry at its seq has another hash. A head
+    that was reported stays, for the audit, but is not checked again.
+    """
+
+    __tablename__ = "signed_heads"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    hash: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[str] = mapped_column(String(40))
+    key_id: Mapped[str] = mapped_column(String(32))
+    signature: Mapped[str] = mapped_column(String(100))
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(12), default="seen")

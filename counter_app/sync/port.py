@@ -59,7 +59,9 @@ class SyncPort(Protocol):
         """One verdict per command, in order; all commands have the same actor."""
         ...
 
-    def journal_page(self, after: int, *, limit: int = 500, wait_seconds: float = 0.0) -> JournalPage:
+    def journal_page(
+        self, after: int, *, limit: int = 500, wait_seconds: float = 0.0
+    ) -> JournalPage:
         """Entries after ``after`` in this workstation's scope; with ``wait_seconds`` the
         centre holds the request until there is one or the time is up (long-poll)."""
         ...

@@ -56,6 +56,20 @@ DATA_REFUSED = "data_refused"
 WAITS_FOR_QUARANTINED = "waits_for_quarantined"
 # The centre's verdict for a payload it could not read (it records nothing).
 MALFORMED_PAYLOAD = "malformed_payload"
+# Refusals about the session, not the command: the actor's commands wait for a new login.
+SESSION_REFUSALS = frozenset({"session_invalid", "session_expired", "user_inactive"})
+# Refusals about the request or the workstation (401/403), not the command: stop, retry later.
+ACCESS_STATUSES = frozenset({401, 403})
+
+
+def _not_the_commands_fault(exc: BaseException, actor: str) -> BaseException | None:
+    """``NoSession`` or ``CentralUnavailable`` for a refusal of the session or of this
+    workstation (a revoked key, a replayed nonce): quarantining the command would be wrong."""
+    if not isinstance(exc, CentralRefused) or exc.status not in ACCESS_STATUSES:
+        return None
+    if exc.code in SESSION_REFUSALS:
+        return NoSession(actor)
+    return CentralUnavailable(f"the central service refused this workstation: {exc}")
 
 
 @dataclass(frozen=True)
@@ -224,7 +238,9 @@ def release_quarantined(local: Engine, command_uuid: str) -> bool:
         return True
 
 
-def _decodable(local: Engine, uuids: Sequence[str], blockers: list[tuple[int, str, _Footprint]]) -> tuple[list[Command], int, int]:
+def _decodable(
+    local: Engine, uuids: Sequence[str], blockers: list[tuple[int, str, _Footprint]]
+) -> tuple[list[Command], int, int]:
     """The commands of ``uuids`` that may be sent now, in order; quarantines the unreadable and
     marks the ones held behind a quarantined command. Returns (commands, quarantined, held)."""
     ready: list[Command] = []
@@ -308,7 +324,10 @@ def push(local: Engine, centre: SyncPort, *, limit: int = 500, batch: int = 100)
             held += len(run)
             continue
         try:
-            verdicts = centre.submit(run)
+            try:
+                verdicts = centre.submit(run)
+            except (CentralRefused, DomainError) as refused:
+                raise _not_the_commands_fault(refused, actor) or refused from None
         except NoSession as exc:
             waiting_actors.add(actor)
             _note_attempt(local, [c.uuid for c in run], str(exc))
@@ -328,7 +347,12 @@ def push(local: Engine, centre: SyncPort, *, limit: int = 500, batch: int = 100)
                     quarantined += result.quarantined
                     if result.error:
                         return PushResult(
-                            sent, applied, rejected, result.error, quarantined=quarantined, held=held
+                            sent,
+                            applied,
+                            rejected,
+                            result.error,
+                            quarantined=quarantined,
+                            held=held,
                         )
                 continue
             _quarantine(local, run[0].uuid, _Quarantine(_refusal_code(exc), exc))
@@ -348,7 +372,10 @@ def push(local: Engine, centre: SyncPort, *, limit: int = 500, batch: int = 100)
 
 def push_one(local: Engine, centre: SyncPort, command: Command) -> PushResult:
     try:
-        (verdict,) = centre.submit([command])
+        try:
+            (verdict,) = centre.submit([command])
+        except (CentralRefused, DomainError) as refused:
+            raise _not_the_commands_fault(refused, command.actor) or refused from None
     except CentralUnavailable as exc:
         _note_attempt(local, [command.uuid], str(exc))
         return PushResult(error=str(exc))

@@ -6,16 +6,24 @@ the screen named by ``--screen N``, 1 = the first).
 
 The teller's login window comes first: it is shown before anything heavy is imported (the
 language and window number are read cheaply, see ``early_config``). Once it is on screen,
-the workstation is prepared on the background worker (``services.launch``: configuration,
-local cache and its migrations, the centre, the first sync); the dialog's fields take input
+the workstation is prepared on the background worker (``client.launch``: configuration,
+local cache and its migrations, the central service — on the embedded default, started here
+as a child process on loopback — and the first sync); the dialog's fields take input
 meanwhile, and its login button becomes active when preparation is done. A failure is shown
 in the dialog in words.
 
+The kiosk and the hall display have no staff user: they are launched the same way before
+their window opens, and their calls to the centre are signed by the workstation alone.
+
+Whatever the mode, leaving ends the central session of the user logged in and stops an
+embedded service (which also stops by itself should this process be killed).
+
 ``--exit-when-ready`` prints ``SHOWN platform=<name> windows=[<titles>]`` and ``READY
 rss_kb=<n>`` once the login window is on screen, lets the preparation finish, prints
-``PREPARED login=<enabled|disabled> ...`` and quits (used by the start-up benchmark and the
-end-to-end tests); a preparation that fails is reported on stderr with exit status 2
-(configuration) or 1 (local cache).
+``CENTRE …`` (the embedded service's pid and URL, or ``none``) and ``PREPARED
+login=<enabled|disabled> ...`` and quits (used by the start-up benchmark and the end-to-end
+tests); a preparation that fails is reported on stderr with exit status 2 (configuration) or
+1 (local cache).
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import json
 import logging
 import logging.handlers
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -37,6 +46,7 @@ from counter_app.ui.early_config import data_dir, read_early_settings
 
 if TYPE_CHECKING:
     from counter_app.client.launch import Launched
+    from counter_app.client.workstation import Workstation
     from counter_app.ui.login_dialog import LoginDialog
 
 log = logging.getLogger(__name__)
@@ -86,6 +96,7 @@ def setup_logging() -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     console.setFormatter(BriefFormatter())
     logging.basicConfig(level=logging.INFO, handlers=[handler, console])
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
 
 
 def pick_font(app: QApplication) -> None:
@@ -159,11 +170,30 @@ def fatal(title: str, message: str, *, interactive: bool) -> None:
         QMessageBox.critical(None, title, message)
 
 
+def quit_on_signals(app: QApplication) -> None:
+    """Leave in order (central logout, embedded service stopped) on SIGTERM and Ctrl+C.
+
+    Python runs a signal handler only between bytecodes, so a timer wakes the interpreter
+    while Qt's event loop waits.
+    """
+
+    def leave_loop(_signum: int, _frame: object) -> None:
+        log.info("signal %s: leaving", _signum)
+        QApplication.exit(0)
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, leave_loop)
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(250)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("counter-app")
+    quit_on_signals(app)
     if args.mode != "teller":
         return run_other_mode(args, app)
     setup_logging()
@@ -176,35 +206,65 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_other_mode(args: argparse.Namespace, app: QApplication) -> int:
-    """The kiosk and the hall display: no login, so the workstation is opened first."""
-    from counter_app.config import ConfigError, load_config
-
-    try:
-        config = load_config()
-    except ConfigError as exc:
-        fatal("configuration error / 配置错误", str(exc), interactive=not args.exit_when_ready)
-        return 2
+    """The kiosk and the hall display: no login, so the workstation is launched first."""
     setup_logging()
+    early = read_early_settings()
     from counter_app.ui.i18n import install_translators
 
-    install_translators(app, args.lang or config.language)
+    install_translators(app, args.lang or early.language)
     pick_font(app)
 
-    from counter_app.client.workstation import Workstation
+    from counter_app.client.launch import LaunchFailed, launch
 
     try:
-        ws = Workstation(config)
-    except Exception as exc:  # the local cache must open; say why it did not
-        log.exception("cannot open the local cache")
+        launched = launch()
+    except LaunchFailed as exc:
+        if exc.stage == "config":
+            fatal(
+                "configuration error / 配置错误",
+                str(exc.cause),
+                interactive=not args.exit_when_ready,
+            )
+            return 2
         fatal(
             "local cache error / 本地缓存错误",
-            f"{config.local_url}: {exc}",
+            f"{exc.where}: {exc.cause}",
             interactive=not args.exit_when_ready,
         )
         return 1
+    if launched.problem is not None:
+        log.warning("%s mode starts without the central service: %s", args.mode, launched.problem)
+    if args.exit_when_ready:
+        announce_centre(launched)
+        launched.close()
+        return 0
     from counter_app.ui.modes import run_mode
 
-    return run_mode(args.mode, ws, app, chosen_screen(args.screen))
+    try:
+        return run_mode(args.mode, launched.ws, app, chosen_screen(args.screen))
+    finally:
+        wait_for_background_work()
+        launched.close()
+
+
+def wait_for_background_work() -> None:
+    from counter_app.ui.ops import wait_for_background
+
+    wait_for_background()
+
+
+def announce_centre(launched: Launched) -> None:
+    """``CENTRE embedded pid=<n> url=<url> online=<bool>``, or ``CENTRE none …``."""
+    online = launched.report is not None and launched.report.sync.online
+    if launched.embedded is not None:
+        service = launched.embedded.service
+        print(
+            f"CENTRE embedded pid={service.process.pid} url={service.url} "
+            f"online={str(online).lower()}",
+            flush=True,
+        )
+    else:
+        print(f"CENTRE none online={str(online).lower()}", flush=True)
 
 
 class Preparation:
@@ -230,7 +290,7 @@ class Preparation:
 
         launched = launch()
         self.launched = launched  # closed at exit even if the dialog never hears of it
-        if launched.config.demo and self.print_logins:
+        if launched.config.demo and launched.config.embedded and self.print_logins:
             print_demo_logins()
         return launched
 
@@ -238,6 +298,8 @@ class Preparation:
         self.launched = launched
         if launched.report is not None:
             self.login.show_startup(launched.report)
+            if launched.problem is not None:
+                self.login.show_centre_problem(launched.problem)
         elif launched.problem is not None:
             self.login.show_startup_failure(launched.problem)
         self.login.set_workstation(launched.ws)
@@ -278,8 +340,12 @@ def run_teller(app: QApplication, *, window_number: int = 1, exit_when_ready: bo
 
     def close_workstation() -> None:
         wait_for_background()
-        if preparation.launched is not None:
-            preparation.launched.ws.close()
+        launched = preparation.launched
+        if launched is None:
+            return
+        if login.user is not None:
+            end_central_session(launched.ws, login.user.username)
+        launched.close()
 
     if exit_when_ready:
 
@@ -288,6 +354,8 @@ def run_teller(app: QApplication, *, window_number: int = 1, exit_when_ready: bo
             preparation.start()
 
         def prepared() -> None:
+            if preparation.launched is not None:
+                announce_centre(preparation.launched)
             print(
                 f"PREPARED login={'enabled' if login.login_button.isEnabled() else 'disabled'} "
                 f"exit={preparation.exit_code}",
@@ -314,6 +382,16 @@ def run_teller(app: QApplication, *, window_number: int = 1, exit_when_ready: bo
     code = app.exec()
     close_workstation()
     return leave(code)
+
+
+def end_central_session(ws: Workstation, username: str) -> None:
+    """Log ``username`` out at the central service (a no-op without one; never raises)."""
+    if not ws.has_centre:
+        return
+    try:
+        ws.centre.logout(username)
+    except Exception:  # leaving must not fail on the way out
+        log.warning("the central session of %s was not ended", username, exc_info=True)
 
 
 def show_teller_window(window: QWidget) -> None:

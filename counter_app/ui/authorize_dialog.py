@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import PermissionDenied
 from counter_app.services.document_printing import authorize
-from counter_app.client.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 

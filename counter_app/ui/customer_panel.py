@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.ids import IdNumber
 from counter_app.domain.people import mask_phone
 from counter_app.printing.verification import CASE_PREFIX
 from counter_app.services.counter_lookups import person_of_case
 from counter_app.services.queries import PersonSummary, find_person
-from counter_app.client.workstation import Workstation
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.errors import describe, validation_text
 from counter_app.ui.ops import Op

@@ -1,10 +1,12 @@
 """What the login window needs before the workstation is prepared, read cheaply.
 
-The configuration module validates database URLs with SQLAlchemy, which is most of the
-start-up cost; the login window must not wait for it. This module reads only what the first
+The full configuration load validates every section (the queue's categories and the
+printers go through the domain modules) and reports each problem as an error; the login
+window must neither wait for that nor fail on it. This module reads only what the first
 window needs — the data folder (for the log), the UI language and the window number — from
 the same TOML file with the standard library, best effort: anything missing or malformed
-falls back to the default, and the full load in the background names the problem.
+falls back to the default, and the full load in the background (which also starts the
+central service) names the problem.
 
 It mirrors ``counter_app.config`` (``COUNTER_APP_HOME``, the platform folders, the keys);
 ``tests/unit/test_early_config.py`` keeps the two in step.

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter_app.config import ConfigError
 from counter_app.domain.errors import (
+    CentralUnavailable,
     Conflict,
     PermissionDenied,
     ValidationError,
@@ -28,7 +29,6 @@ from counter_app.domain.errors import (
 from counter_app.domain.roles import Permission
 from counter_app.keyring_store import SecretStoreUnavailable
 from counter_app.services.auth import LoginFailed
-from counter_app.domain.errors import CentralUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -483,6 +483,10 @@ def _conflict_text(code: str, message: str) -> str | None:
             "and issue the certificate again.",
         ),
         "rejected": translate("Errors", "The central database refused this."),
+        # services/queue.call_next: the click's key was already used elsewhere
+        "call_key_used": translate(
+            "Errors", "This call was already made at another window; call the next one again."
+        ),
         # sync/central.py: several fields refused at once
         "invalid": translate("Errors", "Several entries were not accepted."),
     }

@@ -6,19 +6,24 @@ once; a ticket that is finished, a no-show or back in the queue is no longer cur
 the number of people waiting in each category. Every size is a fraction of the screen
 height, so the same layout reads from 10 m on a 1920×1080 screen and fits a small one.
 
-The display follows the hall's numbered event stream; when it starts, or when the numbers
-it receives have a hole, it reloads its whole picture from the centre (re-sync) instead of
-trusting a stream with a gap. Every call and recall is spoken through a queue that speaks
-one at a time and drops none (a recall is announced again, but listed once); with no audio
-the display works the same.
+The display follows the hall's numbered event stream from the central service, which answers
+with a fresh picture (a snapshot) when the display starts, when the numbers have a hole or
+when a new business day begins, so the display never trusts a stream with a gap. It asks on
+a thread of its own and the service holds each question open until something happens (long
+polling), so a call appears at once and a slow answer never holds up the teller screens'
+background work; closing the display stops the thread. Every call and recall is spoken
+through a queue that speaks one at a time and drops none (a recall is announced again, but
+listed once); with no audio the display works the same.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import logging
+import threading
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,13 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.workstation import Workstation
 from counter_app.devices.voice import AnnouncementQueue, CommandSpeaker, NullSpeaker, Speaker
 from counter_app.domain.queue import QueueSettings, announcement
-from counter_app.services import hall_display_queries, queue
-from counter_app.services.hall_display_queries import Call, HallSnapshot
+from counter_app.services import queue
+from counter_app.services.central_port import HallEvents
+from counter_app.services.hall_display_queries import Call
 from counter_app.services.queries import hall_name
-from counter_app.client.workstation import Workstation
-from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import queue_category_label
 from counter_app.ui.screen_fit import fitting_px, pixel_font, show_full_screen
 
@@ -53,13 +58,71 @@ BACKGROUND = "#0b3d2e"
 HIGHLIGHT = "#ffd54f"
 
 
-@dataclass(frozen=True)
-class Poll:
-    events: list[queue.HallEvent]
-    snapshot: HallSnapshot | None  # the whole picture, after a start or a hole
-    last_seq: int
-    waiting: dict[str, int]
-    hall: str | None  # the hall's name, fetched once
+log = logging.getLogger(__name__)
+
+# How long one question to the service may wait for news. A call is shown as soon as it
+# happens whatever this is; shorter means a closed display's last question ends sooner.
+LONG_POLL_SECONDS = 10.0
+RETRY_SECONDS = 2.0  # after a failed question
+
+
+class EventFeed(QObject):
+    """Follows the hall's event stream on a thread of its own and emits each page.
+
+    ``fetch(after, wait_seconds)`` is the service call; the cursor is kept here, so a page is
+    never asked for twice. The first question does not wait (the display needs its picture
+    now), the later ones wait up to ``wait_seconds``. Signals reach the display on the GUI
+    thread. ``stop`` returns at once; a question under way is answered and then dropped.
+    """
+
+    page = Signal(object)  # HallEvents
+    failed = Signal(object)  # the exception
+
+    def __init__(
+        self, fetch: Callable[[int, float], HallEvents], wait_seconds: float = LONG_POLL_SECONDS
+    ) -> None:
+        super().__init__()
+        self._fetch = fetch
+        self.wait_seconds = wait_seconds
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="hall-display-feed", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        after = 0
+        wait = 0.0
+        while not self._stop.is_set():
+            try:
+                got = self._fetch(after, wait)
+            except Exception as exc:  # offline, refused: shown, then asked again
+                if self._stop.is_set():
+                    return
+                log.debug("hall events not read", exc_info=True)
+                self._emit(self.failed, exc)
+                self._stop.wait(RETRY_SECONDS)
+                continue
+            if self._stop.is_set():
+                return
+            after, wait = got.last_seq, self.wait_seconds
+            self._emit(self.page, got)
+
+    def _emit(self, signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the feed's Qt object is gone: nobody is listening any more
+            self._stop.set()
 
 
 def _label(object_name: str = "", align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
@@ -79,21 +142,21 @@ class CallRow(QFrame):
         super().__init__(parent)
         self.ticket = _label("callTicket", Qt.AlignmentFlag.AlignRight)
         self.arrow = _label("callArrow", Qt.AlignmentFlag.AlignCenter)
-        self.window = _label("callWindow")
+        self.window_label = _label("callWindow")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.ticket, 4)
         layout.addWidget(self.arrow, 2)
-        layout.addWidget(self.window, 5)
+        layout.addWidget(self.window_label, 5)
         self.show_call(None, "", highlighted=False)
 
     def show_call(self, call: Call | None, window_text: str, *, highlighted: bool) -> None:
         self.ticket.setText(call.ticket if call else "")
         self.arrow.setText("→" if call else "")
-        self.window.setText(window_text if call else "")
+        self.window_label.setText(window_text if call else "")
         colour = f"background: {HIGHLIGHT}; color: {BACKGROUND};" if highlighted else ""
         self.setStyleSheet(f"CallRow {{ border-radius: 8px; {colour} }}")
-        for label in (self.ticket, self.arrow, self.window):
+        for label in (self.ticket, self.arrow, self.window_label):
             label.setStyleSheet(f"color: {BACKGROUND};" if highlighted else "")
 
 
@@ -173,14 +236,19 @@ class HallDisplay(QWidget):
         bar.addWidget(self.status)
 
         layout = QVBoxLayout(self)
+        self.main_layout = layout
         layout.addLayout(top)
         layout.addLayout(body, 1)
         layout.addWidget(bottom)
         self._render()
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.poll)
+        self.timer = QTimer(self)  # the clock in the corner
+        self.timer.timeout.connect(self._tick)
         self.timer.start(1000)
-        QTimer.singleShot(0, self.poll)
+        self._hall_known = False
+        self.feed = EventFeed(self._fetch)
+        self.feed.page.connect(self._apply)
+        self.feed.failed.connect(self._offline)
+        self.feed.start()  # without a centre, its first question fails and says so
 
     # -- sizes ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -202,7 +270,7 @@ class HallDisplay(QWidget):
         )
         row = pixel_font(base, row_px, bold=True)
         for call_row in self.rows:
-            for label in (call_row.ticket, call_row.arrow, call_row.window):
+            for label in (call_row.ticket, call_row.arrow, call_row.window_label):
                 label.setFont(row)
         head = pixel_font(base, unit // 32)
         for label in (self.ticket_head, self.window_head):
@@ -219,8 +287,8 @@ class HallDisplay(QWidget):
             label.setFont(pixel_font(base, recent_px))
         self.status.setFont(pixel_font(base, unit // 48))
         margin = unit // 60
-        self.layout().setContentsMargins(margin * 2, margin, margin * 2, margin)
-        self.layout().setSpacing(margin)
+        self.main_layout.setContentsMargins(margin * 2, margin, margin * 2, margin)
+        self.main_layout.setSpacing(margin)
         self._fit_waiting()
 
     def _fit_waiting(self) -> None:
@@ -230,37 +298,25 @@ class HallDisplay(QWidget):
         self.waiting.setFont(pixel_font(self.font(), px, bold=True))
 
     # -- data -------------------------------------------------------------------------------
-    def poll(self) -> None:
-        hall = self.ws.config.hall_code
-        known = self.last_seq
-        need_name = not self.hall.text()
-        today = dt.date.today()
+    def _fetch(self, after: int, wait_seconds: float) -> HallEvents:
+        """On the feed's thread: the next page of the hall's events."""
+        return self.ws.centre.hall_events(after, wait_seconds=wait_seconds)
 
-        def fetch() -> Poll:
-            central = self.ws.central()
-            name = hall_name(self.ws) if need_name else None
-            if known is None:  # first contact: show the picture, announce nothing old
-                snapshot = hall_display_queries.hall_snapshot(central, hall, today)
-                return Poll([], snapshot, snapshot.last_seq, snapshot.waiting, name)
-            events = queue.events_after(central, hall, known)
-            counts = queue.waiting_counts(central, hall, today)
-            if events and hall_display_queries.hole_between(central, known, events[-1].seq + 1):
-                snapshot = hall_display_queries.hall_snapshot(central, hall, today)
-                return Poll(events, snapshot, max(snapshot.last_seq, events[-1].seq), counts, name)
-            return Poll(events, None, events[-1].seq if events else known, counts, name)
-
-        Op(fetch, parent=self).success(self._apply).failure(self._offline).run_in_background()
+    def _tick(self) -> None:
+        self.clock.setText(f"{dt.datetime.now():%H:%M}")
 
     def _offline(self, exc: BaseException) -> None:
         self.status.setText(self.tr("Offline: %1").replace("%1", str(exc)))
         self.status.setVisible(True)
 
-    def _apply(self, poll: Poll) -> None:
+    def _apply(self, poll: HallEvents) -> None:
+        """Apply one page of the stream (on the GUI thread)."""
         self.status.setText("")
-        if poll.hall:
-            self.hall.setText(poll.hall)
+        if not self._hall_known:
+            self._hall_known = True
+            self.hall.setText(hall_name(self.ws))
         if poll.snapshot is not None:
-            if self.last_seq is not None:
+            if self.last_seq:  # not the first picture: the stream had a gap
                 self.resyncs += 1
             self.current = {call.window: call for call in poll.snapshot.current}
             self.history = list(poll.snapshot.recent)
@@ -346,6 +402,7 @@ class HallDisplay(QWidget):
         self.clock.setText(f"{dt.datetime.now():%H:%M}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.feed.stop()
         self.timer.stop()
         self.announcer.close()
         super().closeEvent(event)

@@ -1,8 +1,10 @@
 """Screen lock when idle: after a quiet period the window hides its content behind a lock.
 
 Tellers step away from the counter; personal data must not stay readable. Any keyboard or
-mouse input restarts the countdown. Unlocking takes the logged-in user's password (checked
-on the database worker like a login, with the same throttling).
+mouse input restarts the countdown. Unlocking takes the logged-in user's password, checked
+on the background worker exactly like a login (``login_dialog.check_login``): by the central
+service when it answers — its refusal and its lock-out are final — and by the cache only
+when it cannot be reached.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.people import StaffUser
-from counter_app.services.auth import authenticate
 from counter_app.client.workstation import Workstation
+from counter_app.domain.people import StaffUser
 from counter_app.ui.errors import describe
+from counter_app.ui.login_dialog import CentralLoginRefused, check_login
 from counter_app.ui.ops import Op
 
 INPUT_EVENTS = {
@@ -92,9 +94,10 @@ class LockDialog(QDialog):
             return
         password = self.password.text()
         self.button.setEnabled(False)
-        Op(lambda: authenticate(self.ws.local, self.user.username, password), parent=self).success(
-            self._ok
-        ).failure(self._failed).run_in_background()
+        ws, username = self.ws, self.user.username
+        Op(lambda: check_login(ws, username, password), parent=self).success(self._ok).failure(
+            self._failed
+        ).run_in_background()
 
     def _ok(self, _user: object) -> None:
         self.button.setEnabled(True)
@@ -104,7 +107,12 @@ class LockDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
         self.password.clear()
-        self.message.setText(describe(exc))
+        if isinstance(exc, CentralLoginRefused):
+            self.message.setText(
+                self.tr("The central service refused this login; please contact the administrator.")
+            )
+        else:
+            self.message.setText(describe(exc))
 
     def reject(self) -> None:  # Escape must not unlock
         return

@@ -1,6 +1,7 @@
 """取号机 — the ticket kiosk: one large button per category, then the number on screen.
 
-The ticket is printed on the printer named ``kiosk`` (or the first thermal printer
+The number comes from the central service (the hall is the kiosk workstation's own, the time
+the service's). The ticket is printed on the printer named ``kiosk`` (or the first thermal printer
 configured); if printing fails the number stays on screen large enough to note down.
 
 The kiosk runs full screen on touch screens of any size and orientation: every font and
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.ids import IdNumber
 from counter_app.domain.queue import QueueSettings
@@ -33,7 +35,6 @@ from counter_app.printing import documents
 from counter_app.services import queue
 from counter_app.services.document_printing import DocumentPrinter, ticket_printer
 from counter_app.services.queries import hall_name
-from counter_app.client.workstation import Workstation
 from counter_app.ui.errors import describe, validation_text
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import queue_category_label
@@ -81,6 +82,7 @@ class KioskWindow(QWidget):
         # A fixed height (set with the fonts): a message never squeezes the buttons.
         self.result.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
+        self.main_layout = layout
         layout.addWidget(self.title)
         layout.addWidget(self.id_input)
         layout.addLayout(grid, 1)
@@ -127,8 +129,8 @@ class KioskWindow(QWidget):
         self._show_result()
         spacing = max(4, unit // (40 + 4 * rows))
         self.grid.setSpacing(spacing)
-        self.layout().setSpacing(spacing)
-        self.layout().setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
+        self.main_layout.setSpacing(spacing)
+        self.main_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
 
     def show_result(self, number: str, message: str) -> None:
         """The number in large type above a message (either may be empty)."""
@@ -147,7 +149,6 @@ class KioskWindow(QWidget):
     def take(self, category: str) -> None:
         for button in self.buttons.values():
             button.setEnabled(False)
-        hall = self.ws.config.hall_code
         printer_name = ticket_printer(self.ws)
         raw_id = self.id_input.text().strip()
         self.id_input.clear()
@@ -163,17 +164,14 @@ class KioskWindow(QWidget):
                 category = "V"  # priority raised automatically by age
 
         def run() -> tuple[queue.Ticket, str]:
-            central = self.ws.central()
-            ticket = queue.issue_ticket(central, hall, category, id_number=raw_id or None)
-            ahead = max(
-                0, queue.waiting_counts(central, hall, dt.date.today()).get(category, 1) - 1
-            )
-            wait = queue.estimated_wait(central, hall, ahead)
+            issued = self.ws.centre.issue_ticket(category, id_number=raw_id or None)
+            ticket, wait = issued.ticket, issued.estimated_wait
             if printer_name is None:
                 return ticket, "no printer"
+            minutes = round(wait.total_seconds() / 60) if wait is not None else 0
             doc = documents.queue_ticket(
-                hall_name(self.ws), ticket.display, self.settings.name_of(category), ahead,
-                round(wait.total_seconds() / 60), ticket.issued_at,
+                hall_name(self.ws), ticket.display, self.settings.name_of(category),
+                issued.waiting_ahead, minutes, ticket.issued_at,
             )  # fmt: skip
             job = DocumentPrinter(self.ws).print(doc, printer_name, ticket.display)
             return ticket, job.status

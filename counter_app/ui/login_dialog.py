@@ -4,10 +4,17 @@ The dialog is the first window and opens before the workstation is prepared: mad
 workstation it says "preparing…", its fields take input at once and the login button waits.
 ``set_workstation`` activates it (a login already entered with Enter is then checked, with
 what the fields hold by then); ``show_preparation_failure`` says in words why nobody can log
-in. While it is shown, the start-up operation reaches the centre and pulls the users; the
-dialog tells whether the centre is reachable and, on a fresh workstation with no known users,
-why nobody can log in yet. The connection error's own (English) wording goes to the log and to
-the status line's tooltip, not onto the screen.
+in. While it is shown, the start-up operation reaches the central service and pulls the
+users; the dialog tells whether the centre is reachable and, on a fresh workstation with no
+known users, why nobody can log in yet. The connection error's own (English) wording goes to
+the log and to the status line's tooltip, not onto the screen.
+
+**Who checks the password** (``check_login``): the central service, whenever it answers — it
+opens the user's central session, and its refusal (wrong password, locked, disabled, another
+hall, this workstation revoked) is final: the cache is not asked instead. Only when the
+service cannot be reached is the password checked against the cache's hash (kept there for
+exactly that), and the workstation remembers the login so that the central session opens as
+soon as the service answers again.
 
 This module imports nothing heavy at load time (no SQLAlchemy): the services are imported
 when they are first needed, after the workstation is prepared.
@@ -33,11 +40,60 @@ from PySide6.QtWidgets import (
 from counter_app.ui.ops import Op
 
 if TYPE_CHECKING:
-    from counter_app.domain.people import StaffUser
     from counter_app.client.startup import StartupReport
     from counter_app.client.workstation import Workstation
+    from counter_app.domain.people import StaffUser
 
 log = logging.getLogger(__name__)
+
+
+class CentralLoginRefused(Exception):
+    """The central service refused a login for a reason that is not the password's: the user
+    belongs to another hall, or this workstation is not (or no longer) enrolled."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(f"{code}: {reason}")
+        self.code = code
+        self.reason = reason
+
+
+def check_login(ws: Workstation, username: str, password: str) -> StaffUser:
+    """Check a login: by the central service when it answers, else by the cache.
+
+    Raises ``LoginFailed`` (wrong password, locked, disabled — from either) or
+    ``CentralLoginRefused``. Runs on the background worker (network and argon2).
+    """
+    from counter_app.domain.errors import CentralRefused, CentralUnavailable
+    from counter_app.domain.people import StaffUser
+    from counter_app.domain.roles import Role
+    from counter_app.services.auth import LoginFailed, authenticate
+
+    centre = ws.centre if ws.has_centre else None
+    if centre is not None:
+        try:
+            session = centre.login(username, password)
+        except CentralUnavailable as exc:
+            log.info("central service unreachable at login (%s); checking the cache", exc)
+        except CentralRefused as exc:
+            log.info("central service refused the login of %s: %s", username, exc)
+            if exc.code == "bad_credentials":
+                raise LoginFailed("bad_credentials", exc.reason) from None
+            if exc.code == "login_locked":
+                raise LoginFailed("locked", exc.reason) from None
+            if exc.code == "user_inactive":
+                raise LoginFailed("inactive", exc.reason) from None
+            raise CentralLoginRefused(exc.code, exc.reason) from None
+        else:
+            return StaffUser(
+                username=session.username,
+                display_name=session.display_name,
+                role=Role(session.role),
+                hall_code=session.hall_code,
+            )
+    user = authenticate(ws.local, username, password)
+    if centre is not None:
+        centre.remember_offline_login(user.username, password)
+    return user
 
 
 class LoginDialog(QDialog):
@@ -125,7 +181,7 @@ class LoginDialog(QDialog):
         self.ws = ws
         self._unusable = False
         if not self._status_reported:
-            self.status.setText(self.tr("Connecting to the central database…"))
+            self.status.setText(self.tr("Connecting to the central service…"))
         if not self._window_edited:  # what the teller set is kept
             self.window_number.blockSignals(True)
             self.window_number.setValue(ws.config.window_number)
@@ -159,17 +215,41 @@ class LoginDialog(QDialog):
     def show_startup(self, report: StartupReport) -> None:
         self._status_reported = True
         if report.sync.online:
-            text = self.tr("Central database connected.")
+            text = self.tr("Central service connected.")
         else:
-            text = self.tr("Offline: the central database cannot be reached.")
-            log.warning("central database unreachable at start-up: %s", report.sync.error)
+            text = self.tr("Offline: the central service cannot be reached.")
+            log.warning("central service unreachable at start-up: %s", report.sync.error)
         self.status.setToolTip("" if report.sync.online else (report.sync.error or ""))
         if report.known_users == 0:
             text += "\n" + self.tr(
                 "No users are known on this workstation yet; it must reach the central "
-                "database once before anyone can log in."
+                "service once before anyone can log in."
             )
         self.status.setText(text)
+
+    def show_centre_problem(self, problem: BaseException) -> None:
+        """Why this workstation has no central service (after ``show_startup``); the English
+        details go to the tooltip and the log."""
+        from counter_app.client.embedded_centre import EmbeddedCentreFailed
+        from counter_app.client.startup import NotEnrolled
+        from counter_app.remote.identity import IdentityUnavailable
+
+        self._status_reported = True
+        if isinstance(problem, NotEnrolled):
+            text = self.tr(
+                "This workstation is not enrolled with the central service yet; the "
+                "administrator enrols it with counter-admin enrol."
+            )
+        elif isinstance(problem, IdentityUnavailable):
+            text = self.tr("The key of this workstation cannot be read: no usable system keyring.")
+        elif isinstance(problem, EmbeddedCentreFailed):
+            text = self.tr("The central service of this PC did not start.")
+        else:
+            text = self.tr("The central service cannot be used.")
+        text += "\n" + self.tr("Please contact the administrator; the details are in the log.")
+        previous = self.status.text()
+        self.status.setText(f"{previous}\n{text}" if previous else text)
+        self.status.setToolTip(str(problem))
 
     def show_startup_failure(self, exc: BaseException) -> None:
         from counter_app.ui.errors import describe
@@ -201,9 +281,7 @@ class LoginDialog(QDialog):
         self.message.setText("")
 
         def check() -> StaffUser:
-            from counter_app.services.auth import authenticate
-
-            return authenticate(ws.local, username, password)
+            return check_login(ws, username, password)
 
         Op(check, parent=self).success(self._logged_in).failure(self._failed).run_in_background()
 
@@ -219,6 +297,15 @@ class LoginDialog(QDialog):
 
         self._checking = False
         self.login_button.setEnabled(True)
-        self.message.setText(describe(exc))
+        self.message.setText(
+            self.refusal_text(exc) if isinstance(exc, CentralLoginRefused) else describe(exc)
+        )
         self.password.clear()
         self.password.setFocus()
+
+    def refusal_text(self, exc: CentralLoginRefused) -> str:
+        if exc.code == "user_not_in_hall":
+            return self.tr("This user belongs to another hall and cannot log in here.")
+        return self.tr(
+            "The central service refused this workstation; please contact the administrator."
+        )

@@ -1,8 +1,12 @@
 """The teller window: customer panel on the left, transaction tabs on the right.
 
-It owns the periodic sync (every ``SYNC_INTERVAL_MS`` and right after each accepted command,
-on the database worker) and keeps the status bar truthful. Which tabs appear depends on the
-logged-in role's permissions; the services check the same permissions again.
+It owns the workstation's sync worker (``sync.worker.SyncWorker``, its own background
+threads, never the GUI thread): started when the window opens after a login, woken right
+after each accepted command and by F5, stopped when the window closes (which also ends the
+user's central session). Its reports arrive on the GUI thread through a queued signal and
+keep the status bar truthful: online or offline, what is pending, and the sync alarm. Which
+tabs appear depends on the logged-in role's permissions; the services check the same
+permissions again.
 
 It also owns the ``CustomerContext`` — who is at the counter — shared by the customer panel
 and the tabs: a newly called ticket (or Ctrl+N) starts a clean customer, a kiosk ticket's ID
@@ -12,15 +16,21 @@ sync that changed something is reported so the screens re-read what they show.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from counter_app import __version__
+from counter_app.client.workstation import Workstation
+from counter_app.domain.errors import CentralUnavailable
 from counter_app.domain.people import StaffUser
 from counter_app.domain.roles import Permission, permissions_of
 from counter_app.services.queue import Ticket
-from counter_app.client.workstation import SyncReport, Workstation
+from counter_app.sync.anchors_seen import HttpAudit
+from counter_app.sync.port import NoSession
+from counter_app.sync.worker import INTERVAL_SECONDS, SyncRound, SyncWorker
 from counter_app.ui.customer_context import CustomerContext, Outcome
 from counter_app.ui.customer_panel import CustomerPanel
 from counter_app.ui.idle_lock import IdleWatcher, LockDialog
@@ -33,15 +43,18 @@ from counter_app.ui.tabs.certificate_tab import CertificateTab
 from counter_app.ui.tabs.enrollment_tab import EnrollmentTab
 from counter_app.ui.tabs.follow_ups_tab import FollowUpsTab
 from counter_app.ui.tabs.print_jobs_tab import PrintJobsTab
-from counter_app.ui.tabs.sync_tab import SyncTab
+from counter_app.ui.tabs.sync_tab import SyncTab, alarm_text
 from counter_app.ui.verify_dialog import VerifyDialog
 
-SYNC_INTERVAL_MS = 10_000
+SYNC_INTERVAL_MS = int(INTERVAL_SECONDS * 1000)
 LOCK_AFTER_MS = 5 * 60_000
+
+log = logging.getLogger(__name__)
 
 
 class TellerWindow(QMainWindow):
-    synced = Signal(object)  # SyncReport
+    synced = Signal(object)  # SyncRound, on the GUI thread
+    _report_arrived = Signal(object)  # SyncRound, emitted on the worker's threads
 
     def __init__(
         self,
@@ -57,7 +70,7 @@ class TellerWindow(QMainWindow):
         self.user = user
         self.window_number = window_number
         self.permissions = permissions_of(user.role)
-        self._sync_running = False
+        self.worker: SyncWorker | None = None
         self.setWindowTitle(
             self.tr("Social Insurance Integrated Counter — Window %1 — %2 (%3)")
             .replace("%1", str(window_number))
@@ -91,7 +104,8 @@ class TellerWindow(QMainWindow):
         self.tabs.addTab(self.cases_tab, self.tr("Today's business"))
         self.sync_tab = SyncTab(ws)
         self.sync_tab.sync_button.clicked.connect(lambda: self.sync_now())
-        self.sync_tab.acknowledged.connect(self.refresh_views)
+        self.sync_tab.acknowledged.connect(self._after_command)  # a retry: send it now
+        self.sync_tab.alarm_acknowledged.connect(lambda: self.status.set_alarm([]))
         self.tabs.addTab(self.sync_tab, self.tr("Sync"))
         self.print_jobs_tab = PrintJobsTab(ws)
         self.tabs.addTab(self.print_jobs_tab, self.tr("Print log"))
@@ -99,6 +113,7 @@ class TellerWindow(QMainWindow):
         if Permission.APPROVE_CASES in self.permissions:
             self.follow_ups = FollowUpsTab(ws, user)
             self.tabs.addTab(self.follow_ups, self.tr("Rating follow-ups"))
+            self.follow_ups.closed.connect(self._after_command)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         if Permission.SERVE_CUSTOMERS in self.permissions:
@@ -118,11 +133,8 @@ class TellerWindow(QMainWindow):
             self.queue_dock.may_start_new_customer = self._may_start_new_customer
         self._build_menu()
 
-        self._sync_again = False
-        self.sync_timer = QTimer(self)
-        self.sync_timer.timeout.connect(self.sync_now)
-        self.sync_timer.start(SYNC_INTERVAL_MS)
-        QTimer.singleShot(0, self.sync_now)
+        self._report_arrived.connect(self._synced, Qt.ConnectionType.QueuedConnection)
+        QTimer.singleShot(0, self.start_sync)
         QTimer.singleShot(0, self.refresh_views)
         self.lock_dialog: LockDialog | None = None
         self.idle: IdleWatcher | None = None
@@ -235,44 +247,70 @@ class TellerWindow(QMainWindow):
             self.context.start(None)
 
     # -- sync ------------------------------------------------------------------------------
-    def _after_command(self, _accepted: object) -> None:
+    def start_sync(self) -> None:
+        """Start the sync worker (once); without a centre the window says it is offline."""
+        if self.worker is not None:
+            return
+        if not self.ws.has_centre:
+            try:
+                self.ws.centre  # noqa: B018 (raises, saying why there is none)
+            except CentralUnavailable as exc:
+                self.status.set_online(False, str(exc))
+            return
+        centre = self.ws.centre
+        try:  # the queue and certificate calls of this window are made for its user
+            centre.act_as(self.user.username)
+        except NoSession:
+            log.info("%s has no central session here yet", self.user.username)
+        self.worker = SyncWorker(
+            self.ws.local,
+            centre,
+            audit_port=HttpAudit(centre),
+            on_report=self._report_arrived.emit,
+            name=f"sync-{self.ws.config.workstation_id}",
+        )
+        self.worker.start()
+
+    def stop_sync(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None and not worker.stop():
+            log.info("the sync worker is finishing a request on its own")
+
+    def _after_command(self, _accepted: object = None) -> None:
         self.refresh_views()
         self.sync_now(urgent=True)
 
     def sync_now(self, *, urgent: bool = False) -> None:
-        """One sync round on the worker; ``urgent`` (a command was just accepted) runs another
-        round right after one already under way, so the command does not wait for the timer."""
-        if self._sync_running:
-            self._sync_again = self._sync_again or urgent
-            return
-        self._sync_running = True
-        self._sync_again = False
-        Op(self.ws.sync_once, parent=self).success(self._synced).failure(
-            self._sync_failed
-        ).run_in_background()
+        """Send what is pending now (F5, or a command was just accepted): wakes the worker,
+        which also retries at once if it was waiting out a back-off. ``urgent`` is kept for
+        callers of the former timer-driven sync; every wake is immediate now."""
+        del urgent
+        if self.worker is not None:
+            self.worker.wake()
 
-    def _synced(self, report: SyncReport) -> None:
-        self._sync_running = False
+    def _synced(self, report: SyncRound) -> None:
+        if self.worker is None:
+            return  # a report that crossed the window's closing
         self.status.set_online(report.online, report.error or "")
-        self.refresh_views()
-        moved = (report.push is not None and report.push.sent > 0) or (
-            report.pull is not None and report.pull.entries > 0
-        )
-        if moved:
+        self.status.set_alarm([alarm_text(a) for a in report.alarms])
+        self.sync_tab.show_alarms(report.alarms)
+        if report.moved or report.error or report.new_alarms:
+            self.refresh_views()
+        else:
+            self._refresh_outbox()
+        if report.moved:
             self.context.report(Outcome("sync"))
         self.synced.emit(report)
-        if self._sync_again:
-            self.sync_now()
 
-    def _sync_failed(self, exc: BaseException) -> None:
-        self._sync_running = False
-        self.status.set_online(False, str(exc))
-        self._sync_again = False
+    def _refresh_outbox(self) -> None:
+        Op(lambda: (self.ws.outbox_counts(), self.ws.oldest_pending_age()), parent=self).success(
+            lambda r: self.status.set_outbox(
+                r[0]["pending"], r[0]["rejected"], r[1], r[0].get("quarantined", 0)
+            )
+        ).run_in_background()
 
     def refresh_views(self) -> None:
-        Op(lambda: (self.ws.outbox_counts(), self.ws.oldest_pending_age()), parent=self).success(
-            lambda r: self.status.set_outbox(r[0]["pending"], r[0]["rejected"], r[1])
-        ).run_in_background()
+        self._refresh_outbox()
         self.sync_tab.refresh()
         self.cases_tab.refresh()
         self.print_jobs_tab.refresh()
@@ -280,10 +318,28 @@ class TellerWindow(QMainWindow):
             self.follow_ups.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.sync_timer.stop()
+        self.stop_sync()
+        self._end_central_session()
         if self.queue_dock is not None:
             self.queue_dock.timer.stop()
             self.queue_dock.close_rating()
         if self.idle is not None:
             self.idle.stop()
         super().closeEvent(event)
+
+    def _end_central_session(self) -> None:
+        """Log the user out at the centre, off the GUI thread (the launcher waits for it)."""
+        if not self.ws.has_centre:
+            return
+        centre, username = self.ws.centre, self.user.username
+        token = centre.release(username)  # now: a login after this keeps its own session
+        if token is None:
+            return
+
+        def end() -> None:
+            try:
+                centre.end_session(token)
+            except Exception:  # leaving must not fail on the way out
+                log.warning("the central session of %s was not ended", username, exc_info=True)
+
+        Op(end).run_in_background()

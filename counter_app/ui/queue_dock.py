@@ -1,9 +1,13 @@
 """The teller's queue dock: call, recall, start, finish, no-show, hold and resume, transfer.
 
-Every action is one call to the centre on the database worker. A click makes one
-idempotency key and the button stays disabled until the answer arrives, so a double click
-never calls twice. When the centre cannot be reached the dock says so plainly; the rest of
-the window keeps working (a walk-in customer is served without a ticket).
+Every action is one call to the central service (``ws.centre``) on the background worker,
+on the session of the teller logged in here; the service takes the hall from this
+workstation and the time from its own clock. A click makes one idempotency key and the
+button stays disabled until the answer arrives, so a double click never calls twice. The
+dock follows the hall's event stream (without waiting) on a timer and reloads its figures
+when something happened in the hall, and now and then in any case (the longest wait grows).
+When the centre cannot be reached the dock says so plainly; the rest of the window keeps
+working (a walk-in customer is served without a ticket).
 
 Holding (挂起) frees the window: the next ticket can be called while the held one waits, and
 any ticket this window holds can be resumed later. A no-show needs a number of recalls first;
@@ -30,10 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.people import StaffUser
 from counter_app.domain.queue import QueueSettings, TicketEvent
 from counter_app.services import queue
-from counter_app.client.workstation import Workstation
+from counter_app.services.central_port import HallEvents, WindowStatus
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.rating_window import RatingWindow
@@ -48,7 +53,8 @@ RELEASING = ("finish", "no_show", "return", "transfer", "hold")
 # Actions that bring a new customer to the window.
 NEW_CUSTOMER = ("call", "walk_in", "resume")
 
-Counts = tuple[dict[str, int], queue.TellerFigures, dt.timedelta | None, list[queue.Ticket]]
+EVENTS_EVERY_MS = 2000  # how often the dock asks the hall's event stream for news
+STATUS_AT_LEAST_EVERY = dt.timedelta(seconds=20)  # figures reloaded at least this often
 
 
 class QueueDock(QDockWidget):
@@ -117,9 +123,8 @@ class QueueDock(QDockWidget):
             self.buttons[key] = button
             grid.addWidget(button, index // 2, index % 2)
             if shortcut:
-                QShortcut(
-                    QKeySequence(shortcut), parent or self, activated=lambda k=key: self.act(k)
-                )
+                hotkey = QShortcut(QKeySequence(shortcut), parent or self)
+                hotkey.activated.connect(lambda k=key: self.act(k))
 
         self.held_choice = QComboBox()
         self.held_choice.setObjectName("heldTickets")
@@ -162,9 +167,12 @@ class QueueDock(QDockWidget):
         self._busy = False
         self._show_held()
         self._update_buttons()
+        self.last_seq = 0  # the hall's event stream, followed from here
+        self._polling = False
+        self._status_at: dt.datetime | None = None  # when the figures were last asked for
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.refresh_counts)
-        self.timer.start(5000)
+        self.timer.timeout.connect(self.poll_events)
+        self.timer.start(EVENTS_EVERY_MS)
         QTimer.singleShot(0, self.refresh_counts)
 
     @property
@@ -263,26 +271,25 @@ class QueueDock(QDockWidget):
         self._update_buttons()
         key = str(uuid.uuid4())  # one key per click: a repeated delivery claims nothing new
         current = self.current
-        hall = self.ws.config.hall_code
+        number = self.window_number
+        categories = list(self.categories)
+        aging_minutes = int(self.settings.aging.total_seconds() // 60)
 
         def run() -> queue.Ticket | None:
-            central = self.ws.central()
+            centre = self.ws.centre
             if action == "pause":
-                queue.set_paused(central, hall, self.window_number, reason)
+                centre.set_paused(number, reason)
                 return None
             if action == "walk_in":
-                return queue.serve_walk_in(central, hall, self.window_number, self.user.username)
+                return centre.serve_walk_in(number)
             if action == "resume":
                 assert held is not None
-                return queue.resume_held(central, held, self.window_number)
+                return centre.resume_held(held, number)
             if action == "transfer":
                 assert current is not None
-                return queue.transfer(central, current.id, category=category, window=window)
+                return centre.transfer(current.id, category=category, window=window)
             if action == "call":
-                return queue.call_next(
-                    central, hall, self.window_number, self.categories,
-                    self.user.username, key=key, aging=self.settings.aging,
-                )  # fmt: skip
+                return centre.call_next(number, categories, key=key, aging_minutes=aging_minutes)
             assert current is not None
             event = {
                 "recall": TicketEvent.RECALL,
@@ -292,7 +299,7 @@ class QueueDock(QDockWidget):
                 "return": TicketEvent.RETURN,
                 "hold": TicketEvent.HOLD,
             }[action]
-            return queue.apply_event(central, current.id, event)
+            return centre.ticket_event(current.id, event)
 
         Op(run, parent=self).success(lambda t: self._done(action, t)).failure(
             self._failed
@@ -381,30 +388,50 @@ class QueueDock(QDockWidget):
     def _rating_closed(self) -> None:
         self.escape.setEnabled(False)
 
-    # -- figures -----------------------------------------------------------------------------
-    def refresh_counts(self) -> None:
-        hall = self.ws.config.hall_code
-        teller = self.user.username
-        window = self.window_number
-
-        def counts() -> Counts:
-            central = self.ws.central()
-            now = dt.datetime.now()
-            return (
-                queue.waiting_counts(central, hall, now.date()),
-                queue.teller_figures(central, hall, teller, now.date()),
-                queue.longest_wait(central, hall, now),
-                queue.held_tickets(central, hall, window, now.date()),
-            )
-
-        Op(counts, parent=self).success(self._show_counts).failure(
-            lambda exc: self.waiting_label.setText(
-                self.tr("Queue offline: the central database cannot be reached.")
-            )
+    # -- following the hall ------------------------------------------------------------------
+    def poll_events(self) -> None:
+        """Ask the hall's event stream for news (no waiting); reload the figures on news."""
+        if self._polling:
+            return
+        self._polling = True
+        after = self.last_seq
+        Op(lambda: self.ws.centre.hall_events(after), parent=self).success(self._followed).failure(
+            self._poll_failed
         ).run_in_background()
 
-    def _show_counts(self, figures: Counts) -> None:
-        counts, mine, longest, held = figures
+    def _followed(self, page: HallEvents) -> None:
+        self._polling = False
+        self.last_seq = page.last_seq
+        stale = (
+            self._status_at is None or dt.datetime.now() - self._status_at >= STATUS_AT_LEAST_EVERY
+        )
+        if page.events or page.snapshot is not None or stale:
+            self.refresh_counts()
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        self._polling = False
+        self._offline()
+
+    def _offline(self) -> None:
+        self.waiting_label.setText(
+            self.tr("Queue offline: the central database cannot be reached.")
+        )
+
+    # -- figures -----------------------------------------------------------------------------
+    def refresh_counts(self) -> None:
+        window = self.window_number
+        self._status_at = dt.datetime.now()
+        Op(lambda: self.ws.centre.window_status(window), parent=self).success(
+            self._show_counts
+        ).failure(lambda exc: self._offline()).run_in_background()
+
+    def _show_counts(self, status: WindowStatus) -> None:
+        counts, mine, longest, held = (
+            status.waiting,
+            status.figures,
+            status.longest_wait,
+            status.held,
+        )
         if not self._busy and [t.id for t in held] != [t.id for t in self.held]:
             self.held = held
             self._show_held()

@@ -4,8 +4,8 @@ With a second screen (the one facing the customer), it fills that screen. On a s
 it must not get in the teller's way: a small window that does not take the keyboard focus,
 never modal, in the bottom-right corner away from the form. Escape (or closing it) dismisses
 it without a rating; calling the next ticket closes it too. The rating is linked to the ticket
-(and so to window and teller) but never to the person; a bad rating opens a follow-up in the
-centre.
+(and so to window and teller) but never to the person; it is recorded by the central service,
+on the session of the teller who served, and a bad rating opens a follow-up there.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from counter_app.domain.queue import RATING_LEVELS
-from counter_app.services import queue
 from counter_app.client.workstation import Workstation
+from counter_app.domain.queue import RATING_LEVELS
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import rating_label
@@ -115,7 +114,8 @@ class RatingWindow(QWidget):
         self._settled = True
         for button in self.buttons.values():
             button.setEnabled(False)
-        Op(lambda: queue.rate(self.ws.central(), self.ticket_id, level), parent=self).success(
+        ticket_id = self.ticket_id
+        Op(lambda: self.ws.centre.rate(ticket_id, level), parent=self).success(
             lambda _id: self._done(level)
         ).failure(self._failed).run_in_background()
 

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.workstation import Workstation
 from counter_app.services.counter_lookups import (
     CertificateRecord,
     certificates_issued,
     find_certificate,
 )
-from counter_app.client.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import certificate_label

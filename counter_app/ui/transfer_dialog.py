@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.queue import QueueCategory
 from counter_app.services.counter_lookups import hall_windows
-from counter_app.client.workstation import Workstation
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import queue_category_label
 

@@ -1,5 +1,8 @@
 """核验 — confirm from the central journal that a certificate's code is genuine.
 
+The code is checked here (length, check character) and then sent to the central service,
+which looks it up in its journal; the dialog never touches a central database itself.
+
 The field takes the code as typed or as a barcode scanner in keyboard mode types the QR code
 (``COUNTER-VERIFY:…`` then Enter); after each check the text is selected, so the next scan
 replaces it instead of being appended to it.
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import ValidationError
 from counter_app.printing.verification import parse_code
 from counter_app.services.certificates import (
@@ -27,9 +31,7 @@ from counter_app.services.certificates import (
     NO_JOURNAL_ENTRY,
     UNKNOWN_CODE,
     Verification,
-    verify_certificate,
 )
-from counter_app.client.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import category_label, insurance_label
@@ -98,8 +100,8 @@ class VerifyDialog(QDialog):
             self.result.setStyleSheet("color: #b00020;")
             return
         self.result.setStyleSheet("")
-        self.result.setText(self.tr("Asking the central database…"))
-        Op(lambda: verify_certificate(self.ws.central(), code), parent=self).success(
+        self.result.setText(self.tr("Asking the central service…"))
+        Op(lambda: self.ws.centre.verify_certificate(code), parent=self).success(
             lambda found: self._show(found) if asked == self.asked else None
         ).failure(
             lambda exc: self.result.setText(describe(exc)) if asked == self.asked else None

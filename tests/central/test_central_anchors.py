@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from service_harness import (
     CentralDb,
     pg_skip_reason,
@@ -19,20 +20,19 @@ from service_harness import (
     sqlite_database,
     write_config,
 )
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from counter_app.domain.roles import Role
 from counter_app.centre import bootstrap
+from counter_app.centre.journal import entry_hash, verify_chain
+from counter_app.domain.roles import Role
+from counter_app.remote.wire import anchor_message, b64u_encode
 from counter_app.storage.central_models import JournalHeadRow, JournalRow
 from counter_app.storage.engines import is_sqlite
-from counter_app.centre.journal import entry_hash, verify_chain
 from counter_central.anchor_key import AnchorKey, load_anchor_key
 from counter_central.anchors import Anchor, sign_head, verify_against_anchors
 from counter_central.clock import ServiceClock
 from counter_central.settings import load_settings
-from counter_app.remote.wire import anchor_message, b64u_encode
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

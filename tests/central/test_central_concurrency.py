@@ -12,9 +12,9 @@ from service_harness import CentralDb, Teller, command, launch_service, teller, 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.centre.journal import verify_chain
 from counter_app.storage.central_models import JournalRow
 from counter_app.storage.shared_models import InsuredPersonRow
-from counter_app.centre.journal import verify_chain
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

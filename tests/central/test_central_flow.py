@@ -17,10 +17,10 @@ from service_harness import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.storage.central_models import JournalRow
 from counter_app.centre.journal import entry_hash, verify_chain
-from counter_central.anchors import Anchor, verify_against_anchors
 from counter_app.remote.wire import load_public_key
+from counter_app.storage.central_models import JournalRow
+from counter_central.anchors import Anchor, verify_against_anchors
 
 
 def test_enrol_then_signed_push_then_pull(service: RunningService) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from service_harness import PG_URL, CentralDb, pg_url_as, run_cli, write_config
 from psycopg import errors
+from service_harness import PG_URL, CentralDb, pg_url_as, run_cli, write_config
 
 from counter_central.database import check_service_role
 

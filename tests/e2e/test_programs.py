@@ -1,5 +1,9 @@
 """The real programs as subprocesses: the admin CLI, the prerequisite check and the GUI's
 start-up on a fresh folder — offscreen, and on a real X server (Xvfb) through the xcb plugin.
+
+Each subprocess has no keyring (``keyring.backends.fail.Keyring``, as on a bare Debian): the
+embedded default keeps its workstation key in a private file then, and a workstation of a
+hall's service says what to install.
 """
 
 from __future__ import annotations
@@ -9,9 +13,11 @@ import os
 import re
 import select
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,7 +57,10 @@ def test_init_sync_and_audit_on_the_embedded_default(tmp_path: Path) -> None:
     first = admin(home, "init")
     assert first.returncode == 0, first.stderr
     assert "teller1" in first.stdout and "demo-teller1" in first.stdout
+    assert "users known on this workstation: 6" in first.stdout
     assert (home / "workstation.toml").exists()
+    # no keyring in these subprocesses: the single-PC set-up keeps its key in a private file
+    assert oct((home / "data" / "workstation.key").stat().st_mode & 0o777) == "0o600"
 
     synced = admin(home, "sync")
     assert synced.returncode == 0 and "pushed 0" in synced.stdout, synced.stderr
@@ -84,6 +93,9 @@ def test_init_sync_and_audit_on_the_embedded_default(tmp_path: Path) -> None:
     broken = admin(home, "audit", "verify")
     assert broken.returncode == 1
     assert "BROKEN at entry 2" in broken.stdout
+    # every embedded service these commands started has stopped with them
+    log = (home / "data" / "central" / "service.log").read_text(encoding="utf-8")
+    assert log.count("--- started by counter-app") == log.count("Finished server process") == 3
 
 
 def test_a_corrupt_config_is_named_not_a_traceback(tmp_path: Path) -> None:
@@ -100,25 +112,39 @@ def test_a_corrupt_config_is_named_not_a_traceback(tmp_path: Path) -> None:
     assert "PREPARED login=disabled exit=2" in gui.stdout  # shown in the login window
 
 
-def test_an_unreachable_centre_and_no_keyring_are_explained(tmp_path: Path) -> None:
-    home = tmp_path / "ws"
-    home.mkdir()
+def write_config(home: Path, central: str) -> None:
+    home.mkdir(parents=True, exist_ok=True)
     (home / "workstation.toml").write_text(
-        '[workstation]\nid = "WS-9"\nhall = "HALL01"\nwindow = 2\n'
-        '[central]\nurl = "postgresql://counter@127.0.0.1:1/counter"\nauth = "none"\n',
+        f'[workstation]\nid = "WS-9"\nhall = "HALL01"\nwindow = 2\n[central]\n{central}\n',
         encoding="utf-8",
     )
-    offline = admin(home, "sync")
-    assert offline.returncode == 3 and "127.0.0.1:1" in offline.stderr
-    assert "Traceback" not in offline.stderr
 
-    text = (home / "workstation.toml").read_text(encoding="utf-8")
-    (home / "workstation.toml").write_text(text.replace('"none"', '"keyring"'), encoding="utf-8")
+
+def test_an_old_database_url_no_keyring_and_no_enrolment_are_explained(tmp_path: Path) -> None:
+    home = tmp_path / "ws"
+    write_config(home, 'url = "postgresql://counter@127.0.0.1:1/counter"\nauth = "none"')
+    old = admin(home, "sync")
+    assert old.returncode == 2 and "service_url" in old.stderr, old.stderr
+    assert "Traceback" not in old.stderr
+
+    (home / "ca.crt").write_text("-", encoding="utf-8")
+    write_config(home, 'service_url = "https://central.hall01.example:8443"\nca_file = "ca.crt"')
     no_keyring = admin(home, "sync")
     assert no_keyring.returncode == 3 and "No usable system keyring" in no_keyring.stderr
+    assert "Traceback" not in no_keyring.stderr
+
+    write_config(home, 'service_url = "http://127.0.0.1:1"')
+    not_enrolled = admin(home, "sync")
+    assert not_enrolled.returncode == 3, not_enrolled.stderr
+    assert "counter-admin enrol --url http://127.0.0.1:1 --code" in not_enrolled.stderr
+
+    lan = admin(home, "enrol", "--url", "http://192.168.1.20:8443", "--code", "X")
+    assert lan.returncode == 2 and "plain HTTP to another machine" in lan.stderr
 
 
-def test_the_gui_starts_to_its_login_window_on_a_fresh_folder(tmp_path: Path) -> None:
+def test_the_gui_starts_its_embedded_service_and_login_window_on_a_fresh_folder(
+    tmp_path: Path,
+) -> None:
     home = tmp_path / "ws"
     result = run(home, "-m", "counter_app", "--exit-when-ready")
     assert result.returncode == 0, result.stderr[-2000:]
@@ -129,8 +155,25 @@ def test_the_gui_starts_to_its_login_window_on_a_fresh_folder(tmp_path: Path) ->
     # the window comes first; the workstation is prepared behind it and then enables login
     lines = result.stdout.splitlines()
     shown = next(i for i, line in enumerate(lines) if line.startswith("SHOWN "))
+    centre = next(i for i, line in enumerate(lines) if line.startswith("CENTRE "))
     prepared = next(i for i, line in enumerate(lines) if line.startswith("PREPARED "))
-    assert shown < prepared and lines[prepared] == "PREPARED login=enabled exit=0", lines
+    assert shown < centre < prepared and lines[prepared] == "PREPARED login=enabled exit=0", lines
+    # the service ran as a child on loopback, answered, and has stopped with the application
+    match = re.fullmatch(r"CENTRE embedded pid=(\d+) url=(http://127\.0\.0\.1:\d+) online=true",
+                         lines[centre])  # fmt: skip
+    assert match, lines[centre]
+    pid = int(match.group(1))
+    assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()
+    log = (home / "data" / "central" / "service.log").read_text(encoding="utf-8")
+    assert f"Started server process [{pid}]" in log and f"Finished server process [{pid}]" in log
+    assert "Demo logins" not in result.stdout  # printed for a person only, not with this flag
+
+
+def test_the_kiosk_launches_the_same_way(tmp_path: Path) -> None:
+    home = tmp_path / "ws"
+    result = run(home, "-m", "counter_app", "--mode", "kiosk", "--exit-when-ready")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert re.search(r"^CENTRE embedded pid=\d+ url=\S+ online=true$", result.stdout, re.M)
 
 
 def test_demo_customers_are_listed_for_the_readme(tmp_path: Path) -> None:
@@ -142,6 +185,55 @@ def test_demo_customers_are_listed_for_the_readme(tmp_path: Path) -> None:
     employers = re.findall(r"^  ([0-9A-Z]{18})  (\S+)$", listed.stdout, re.MULTILINE)
     assert len(persons) == 3 and len(employers) == 3, listed.stdout
     assert "not insured yet" in listed.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_a_second_workstation_enrols_with_the_first_ones_centre(tmp_path: Path) -> None:
+    """The README's recipe: register on the first PC's central, serve it, enrol the second."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert admin(first, "init").returncode == 0
+    added = admin(first, "workstation", "add", "WS-SECOND", "--hall", "HALL01")
+    assert added.returncode == 0, added.stderr
+    code = re.search(r"enrolment code .*: (\S+)$", added.stdout, re.MULTILINE)
+    assert code, added.stdout
+
+    config = first / "data" / "central" / "central.toml"
+    port = free_port()
+    text = re.sub(r"^port = \d+$", f"port = {port}", config.read_text(encoding="utf-8"), flags=re.M)
+    config.write_text(text, encoding="utf-8")
+    log = tmp_path / "service.log"
+    with log.open("wb") as sink:
+        service = subprocess.Popen(
+            [sys.executable, "-m", "counter_central.cli", "serve", "--config", str(config)],
+            stdout=sink, stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+        )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while "Application startup complete" not in log.read_text(encoding="utf-8"):
+            assert service.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        enrolled = admin(
+            second, "enrol", "--url", url, "--code", code.group(1), "--workstation-id", "WS-SECOND"
+        )
+        assert enrolled.returncode == 0, enrolled.stderr
+        assert "enrolled for hall HALL01" in enrolled.stdout
+        synced = admin(second, "sync")
+        assert synced.returncode == 0, synced.stderr
+        assert "pulled 0" not in synced.stdout
+        listed = admin(first, "workstation", "list")
+        assert re.search(r"^WS-SECOND\s+HALL01\s+active", listed.stdout, re.M), listed.stdout
+        reused = admin(second, "enrol", "--url", url, "--code", code.group(1))
+        assert reused.returncode == 1 and "refused the enrolment" in reused.stderr
+    finally:
+        service.terminate()
+        service.wait(20)
 
 
 @pytest.fixture

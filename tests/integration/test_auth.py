@@ -7,18 +7,18 @@ from typing import Any
 
 import pytest
 
-from counter_app.domain.roles import Role
 from counter_app.centre import bootstrap
-from counter_app.services.auth import LOCKOUT, MAX_FAILURES, LoginFailed, authenticate
 from counter_app.client.workstation import Workstation
+from counter_app.domain.roles import Role
+from counter_app.services.auth import LOCKOUT, MAX_FAILURES, LoginFailed, authenticate
 
 
 @pytest.fixture
-def ws(make_workstation: Any) -> Workstation:
+def ws(make_workstation: Any, central_service: Any) -> Workstation:
     ws: Workstation = make_workstation("WS-A")
-    bootstrap.create_hall(ws.central(), "HALL01", "示范大厅")
-    bootstrap.create_user(ws.central(), "teller1", "demo-teller1", Role.TELLER, "HALL01", "张柜员")
-    ws.sync_once()
+    central = central_service.db.owner
+    bootstrap.create_user(central, "teller1", "demo-teller1", Role.TELLER, "HALL01", "张柜员")
+    assert ws.sync_once().online
     return ws
 
 

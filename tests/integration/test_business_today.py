@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy.orm import Session
 from standards import gb11643_check
 
+from counter_app.client.workstation import Workstation
+from counter_app.domain.commands import Command, new_command_id
 from counter_app.domain.ids import IdNumber
-from counter_app.domain.roles import Role
-from counter_app.centre import bootstrap
 from counter_app.services.certificates import (
     KIND as CERTIFICATE_KIND,
 )
@@ -26,7 +26,6 @@ from counter_app.services.certificates import (
     facts_for,
     issue_certificate,
 )
-from counter_app.domain.commands import Command, new_command_id
 from counter_app.services.enrollment import KIND as ENROLL_KIND
 from counter_app.services.queries import (
     BUSINESS_CASE,
@@ -39,7 +38,6 @@ from counter_app.services.queries import (
     find_person,
     outbox_items,
 )
-from counter_app.client.workstation import Workstation
 
 PERSON = "44030519900307004" + gb11643_check("44030519900307004")
 
@@ -49,11 +47,9 @@ def simple_code(kind: str, number: str, digest: str) -> str:
 
 
 @pytest.fixture
-def ws(make_workstation: Any) -> Workstation:
+def ws(make_workstation: Any, central_db: Any) -> Workstation:
     ws: Workstation = make_workstation("WS-B", window=4)
-    central = ws.central()
-    bootstrap.create_hall(central, "HALL01", "示范大厅")
-    bootstrap.create_user(central, "teller1", "demo-teller1", Role.TELLER, "HALL01", "王柜员")
+    ws.centre.login("teller1", "demo-teller1")  # the centre knows teller1 as 王柜员
     ws.sync_once()
     payload = {
         "id_number": PERSON,
@@ -71,8 +67,8 @@ def ws(make_workstation: Any) -> Workstation:
     return ws
 
 
-def pending_certificate(ws: Workstation) -> str:
-    with Session(ws.central()) as session:
+def pending_certificate(ws: Workstation, central_db: Any) -> str:
+    with Session(central_db) as session:
         content = facts_for(session, PERSONAL, PERSON, dt.date.today())
     code = f"P{content_hash(content)[:10].upper()}"
     ws.execute(
@@ -88,9 +84,10 @@ def pending_certificate(ws: Workstation) -> str:
     return code
 
 
-def test_todays_business_holds_cases_and_certificates(ws: Workstation) -> None:
-    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON, simple_code)
-    pending = pending_certificate(ws)  # accepted here, not yet sent to the centre
+def test_todays_business_holds_cases_and_certificates(ws: Workstation, central_db: Any) -> None:
+    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON)
+    assert ws.sync_once().online  # the issued certificate reaches the cache by the pull
+    pending = pending_certificate(ws, central_db)  # accepted here, not yet sent
 
     items = business_today(ws)
     assert [(i.type, i.reference, i.status) for i in items] == [
@@ -111,8 +108,8 @@ def test_todays_business_holds_cases_and_certificates(ws: Workstation) -> None:
     assert business_today(ws) == []
 
 
-def test_the_sync_rows_describe_certificates_as_data(ws: Workstation) -> None:
-    code = pending_certificate(ws)
+def test_the_sync_rows_describe_certificates_as_data(ws: Workstation, central_db: Any) -> None:
+    code = pending_certificate(ws, central_db)
     rows = outbox_items(ws)
     certificate, enrollment = rows
     assert (certificate.kind, certificate.detail_kind, certificate.status) == (

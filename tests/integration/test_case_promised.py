@@ -10,15 +10,13 @@ import pytest
 from sqlalchemy.orm import Session
 from standards import gb11643_check
 
-from counter_app.domain import workdays
-from counter_app.domain.holiday_files import HolidayPeriod, HolidaySchedule
-from counter_app.domain.roles import Role
-from counter_app.domain.workdays import Deadline, HolidayCalendar
-from counter_app.centre import bootstrap
-from counter_app.services.case_promises import case_promise
-from counter_app.domain.commands import Command
-from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.client.workstation import Workstation
+from counter_app.domain import workdays
+from counter_app.domain.commands import Command
+from counter_app.domain.holiday_files import HolidayPeriod, HolidaySchedule
+from counter_app.domain.workdays import Deadline, HolidayCalendar
+from counter_app.services.case_promises import case_promise
+from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.storage.shared_models import CaseRow
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -58,16 +56,15 @@ def calendar_without_2027() -> Any:
 
 
 def test_the_case_records_its_promise_on_both_sides(
-    make_workstation: Any, calendar_without_2027: None
+    make_workstation: Any, central_service: Any, calendar_without_2027: None
 ) -> None:
     ws: Workstation = make_workstation("WS-A")
-    bootstrap.create_hall(ws.central(), "HALL01", "示范大厅")
-    bootstrap.create_user(ws.central(), "teller1", "demo-teller1", Role.TELLER, "HALL01")
+    ws.centre.login("teller1", "demo-teller1")
     assert ws.sync_once().online
 
-    # Accepted on 2026-12-31 at the window (client time), pushed to the centre later: the
-    # promise counts from the day of acceptance. 2027-01-01 is 元旦 by law and a Friday, so 1
-    # working day later is Monday 2027-01-04, provisional (no 2027 arrangement known).
+    # Accepted "on 2026-12-31" by a workstation whose clock runs ahead. At the window the
+    # promise counts from that day: 2027-01-01 is 元旦 by law and a Friday, so 1 working day
+    # later is Monday 2027-01-04, provisional (no 2027 arrangement known here).
     accepted_at = dt.datetime(2026, 12, 31, 16, 30, tzinfo=CHINA)
     base = ws.command(ENROLL, payload(person("11010519900101002"), dt.date.today()), "teller1")
     command = Command(
@@ -79,13 +76,19 @@ def test_the_case_records_its_promise_on_both_sides(
         client_time=accepted_at,
     )
     ws.execute(command)
-    expected = Deadline(dt.date(2027, 1, 4), provisional=True)
-    assert case_promise(ws, command.uuid) == expected
+    expected_here = Deadline(dt.date(2027, 1, 4), provisional=True)
+    assert case_promise(ws, command.uuid) == expected_here
 
+    # The centre records the client's time but does not trust it: the case counts as
+    # accepted on the service's own day, and the promise follows from that day.
+    service_day = ws.centre.service_time().date()
     report = ws.sync_once()
     assert report.push is not None and report.push.applied == 1
-    with Session(ws.central()) as session:
+    with Session(central_service.db.owner) as session:
         case = session.get(CaseRow, command.uuid)
         assert case is not None and case.case_no
-        assert (case.promised_date, case.promised_provisional) == (expected.date, True)
-    assert case_promise(ws, command.uuid) == expected  # after the pull, the centre's row
+        assert case.accepted_at.date() == service_day
+        assert case.case_no.split("-")[1] == f"{service_day:%Y%m%d}"
+        central_promise = Deadline(case.promised_date, case.promised_provisional)
+    assert central_promise.date < expected_here.date
+    assert case_promise(ws, command.uuid) == central_promise  # after the pull, the centre's row

@@ -1,13 +1,9 @@
-"""Proofs of insurance: issued only when the centre confirms, verifiable from the journal,
-also from what a scanner reads off the printed QR code."""
+"""Proofs of insurance: issued by the centre (counter-central) only, verifiable from its
+journal, also from what a scanner reads off the printed QR code."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,34 +11,27 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from counter_app.domain.errors import Conflict
-from counter_app.domain.roles import Role
-from counter_app.centre import bootstrap
+from counter_app.client.workstation import Workstation
+from counter_app.domain.errors import CentralUnavailable, Conflict
 from counter_app.services.certificates import (
+    CONTENT_DIFFERS,
     KIND,
     PERSONAL,
+    UNKNOWN_CODE,
     issue_certificate,
-    verify_certificate,
 )
-from counter_app.domain.commands import Command
+from counter_app.services.counter_lookups import command_state
 from counter_app.services.enrollment import KIND as ENROLL
-from counter_app.client.workstation import CentralUnavailable, Workstation
-from counter_app.centre.apply import apply_centrally
+from counter_app.storage.shared_models import CertificateRow
 
 PERSON = "11010519491231002X"  # the example of GB 11643-1999
-
-
-def simple_code(kind: str, number: str, digest: str) -> str:
-    return hashlib.sha256(f"{kind}{number}{digest}".encode()).hexdigest()[:12].upper()
 
 
 @pytest.fixture
 def ws(make_workstation: Any) -> Workstation:
     ws: Workstation = make_workstation("WS-A")
-    central = ws.central()
-    bootstrap.create_hall(central, "HALL01", "示范大厅")
-    bootstrap.create_user(central, "teller1", "demo-teller1", Role.TELLER, "HALL01")
-    ws.sync_once()
+    ws.centre.login("teller1", "demo-teller1")
+    assert ws.sync_once().online
     payload = {
         "id_number": PERSON,
         "name": "张三",
@@ -60,29 +49,36 @@ def ws(make_workstation: Any) -> Workstation:
 
 
 def test_issue_and_verify_a_personal_proof(ws: Workstation) -> None:
-    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON, simple_code)
+    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON.lower())
+    assert issued.subject == PERSON
     assert issued.content["name"] == "张三"
     assert [i["type"] for i in issued.content["insurance"]] == ["medical", "pension"]
     assert issued.content["id_number_masked"] == "110105********002X"
+    assert issued.content["as_of"] == ws.centre.service_time().date().isoformat()
 
-    result = verify_certificate(ws.central(), issued.code.lower())
+    result = ws.centre.verify_certificate(issued.code.lower())
     assert result.genuine and result.journal_seq == issued.journal_seq
     assert result.content == issued.content and result.issued_by == "teller1"
 
-    assert not verify_certificate(ws.central(), "NOSUCHCODE").genuine
+    unknown = ws.centre.verify_certificate("NOSUCHCODE")
+    assert not unknown.genuine and unknown.problem_code == UNKNOWN_CODE
 
 
-def test_a_tampered_certificate_row_fails_verification(ws: Workstation) -> None:
-    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON, simple_code)
-    with ws.central().begin() as connection:
+def test_a_tampered_certificate_row_fails_verification(
+    ws: Workstation, central_service: Any
+) -> None:
+    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON)
+    with central_service.db.owner.begin() as connection:
         connection.execute(
             text("UPDATE certificates SET content = replace(content, '张三', '李四')")
         )
-    result = verify_certificate(ws.central(), issued.code)
-    assert not result.genuine and "differs" in result.problem
+    result = ws.centre.verify_certificate(issued.code)
+    assert not result.genuine and result.problem_code == CONTENT_DIFFERS
+    assert "differs" in result.problem
 
 
 def test_the_centre_refuses_facts_it_does_not_hold(ws: Workstation) -> None:
+    """A workstation that sends a certificate command of its own making is rejected."""
     content = {
         "name": "张三",
         "id_number_masked": "110105********002X",
@@ -92,45 +88,43 @@ def test_the_centre_refuses_facts_it_does_not_hold(ws: Workstation) -> None:
         "insurance": [],
         "as_of": dt.date.today().isoformat(),
     }
-    command = Command(
-        kind=KIND,
-        payload={"kind": PERSONAL, "subject": PERSON, "content": content, "code": "X1"},
-        actor="teller1",
-        workstation="WS-A",
-        hall_code="HALL01",
+    forged = ws.command(
+        KIND, {"kind": PERSONAL, "subject": PERSON, "content": content, "code": "X1"}, "teller1"
     )
-    verdict = apply_centrally(ws.central(), command)
-    assert not verdict.applied and verdict.reason_code == "stale_content"
+    ws.execute(forged)
+    assert ws.sync_once().online
+    state = command_state(ws, forged.uuid)
+    assert state is not None and state.status == "rejected"
+    assert state.reason_code == "stale_content"
 
 
 def test_no_proof_for_someone_not_insured(ws: Workstation) -> None:
     with pytest.raises(Conflict) as caught:
-        issue_certificate(ws, "teller1", PERSONAL, "310115198507150032", simple_code)
+        issue_certificate(ws, "teller1", PERSONAL, "310115198507150032")
     assert caught.value.code == "not_insured"
 
 
-def test_no_proof_while_the_centre_is_unreachable(ws: Workstation) -> None:
-    ws.forget_central()
-    ws.config.central_url = "postgresql://nobody@127.0.0.1:1/none"
+def test_no_proof_while_the_centre_is_unreachable(ws: Workstation, central_service: Any) -> None:
+    central_service.stop()
     with pytest.raises(CentralUnavailable):
-        issue_certificate(ws, "teller1", PERSONAL, PERSON, simple_code)
+        issue_certificate(ws, "teller1", PERSONAL, PERSON)
     assert ws.outbox_counts()["pending"] == 0
 
 
 def test_certificates_reach_the_cache_of_the_issuing_workstation(ws: Workstation) -> None:
-    from counter_app.storage.shared_models import CertificateRow
-
-    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON, simple_code)
+    issued = issue_certificate(ws, "teller1", PERSONAL, PERSON)
+    assert ws.sync_once().online  # the normal pull brings the centre's row
     with Session(ws.local) as session:
-        assert session.get(CertificateRow, issued.code) is not None
+        row = session.get(CertificateRow, issued.code)
+    assert row is not None and row.origin_command == issued.command_uuid
 
 
-def test_the_default_code_is_typeable_and_checked(ws: Workstation) -> None:
+def test_the_code_is_typeable_and_checked(ws: Workstation) -> None:
     from counter_app.printing.verification import parse_code
 
     issued = issue_certificate(ws, "teller1", PERSONAL, PERSON)
     assert parse_code(issued.code) == issued.code and len(issued.code) == 12
-    assert verify_certificate(ws.central(), issued.code).genuine
+    assert ws.centre.verify_certificate(issued.code).genuine
 
 
 # ---- the printed QR code, read back by a scanner, verifies (tests/readback.py) ----
@@ -183,24 +177,6 @@ def test_the_scanned_qr_code_of_an_issued_certificate_verifies(
 
     assert parse_code(from_pdf) == issued.code
     for scanned in (from_pdf, from_pdf.lower(), f" {from_pdf}\r\n", issued.code.replace("-", "")):
-        result = verify_certificate(ws.central(), scanned)
+        result = ws.centre.verify_certificate(scanned)
         assert result.genuine and result.code == issued.code, scanned
         assert result.journal_seq == issued.journal_seq
-
-    # counter-admin verify, the real program, reads the same payload.
-    def admin_verify(code: str) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "COUNTER_APP_HOME": str(tmp_path / "admin")}
-        env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-        url = ws.config.central_url
-        return subprocess.run(
-            [sys.executable, "-m", "counter_app.cli", "verify", "--central-url", url,
-             "--no-password", code],
-            env=env, capture_output=True, text=True, timeout=120, check=False,
-        )  # fmt: skip
-
-    done = admin_verify(from_pdf)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert f"genuine: {issued.code}" in done.stdout and "张三" in done.stdout
-    typo = from_pdf[:-1] + ("0" if from_pdf[-1] != "0" else "1")
-    refused = admin_verify(typo)
-    assert refused.returncode != 0 and "NOT GENUINE" in refused.stdout

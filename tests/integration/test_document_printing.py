@@ -12,14 +12,12 @@ from typing import Any
 
 import pytest
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import PermissionDenied, ValidationError
-from counter_app.domain.roles import Role
 from counter_app.printing import documents as d
 from counter_app.printing.jobs import FailureReason, JobStatus, failure_reason
-from counter_app.centre import bootstrap
 from counter_app.services.auth import LoginFailed
 from counter_app.services.document_printing import SYSTEM_PRINTER, DocumentPrinter, authorize
-from counter_app.client.workstation import Workstation
 
 pytestmark = pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)
 WHEN = dt.datetime(2026, 11, 24, 9, 30)
@@ -27,12 +25,8 @@ WHEN = dt.datetime(2026, 11, 24, 9, 30)
 
 @pytest.fixture
 def ws(make_workstation: Any, tmp_path: Path) -> Workstation:
-    ws: Workstation = make_workstation("WS-P")
-    central = ws.central()
-    bootstrap.create_hall(central, "HALL01", "示范大厅")
-    bootstrap.create_user(central, "teller1", "demo-teller1", Role.TELLER, "HALL01")
-    bootstrap.create_user(central, "boss", "demo-supervisor", Role.SUPERVISOR, "HALL01")
-    ws.sync_once()
+    ws: Workstation = make_workstation("WS-P")  # the centre has teller1 and boss
+    assert ws.sync_once().online
     ws.config.printers = [
         {"name": "receipt", "connection": "file", "path": str(tmp_path / "receipt.bin"),
          "paper_mm": 58},

@@ -234,28 +234,58 @@ def test_transfer_keeps_the_issue_time_and_walk_ins_get_real_numbers(
 
 
 def test_ratings_and_follow_ups(central_engine: Engine) -> None:
+    from counter_app.centre import bootstrap
     from counter_app.domain.errors import PermissionDenied, ValidationError
     from counter_app.domain.roles import Role
-    from counter_app.services.queue import close_follow_up, open_follow_ups, rate
+    from counter_app.services.queue import (
+        FollowUpNotFound,
+        TicketNotFound,
+        close_follow_up,
+        open_follow_ups,
+        rate,
+    )
 
+    bootstrap.create_hall(central_engine, HALL, "大厅")
+    bootstrap.create_hall(central_engine, "HALL02", "第二大厅")
+    for username, role, hall in (
+        ("teller1", Role.TELLER, HALL),
+        ("boss", Role.SUPERVISOR, HALL),
+        ("boss2", Role.SUPERVISOR, "HALL02"),
+    ):
+        bootstrap.create_user(central_engine, username, f"{username}-password", role, hall)
     ticket = issue_ticket(central_engine, HALL, "A", now=NOW)
     with pytest.raises(ValidationError):
         rate(central_engine, ticket.id, 5)  # not served yet
     call_next(central_engine, HALL, 2, ["A"], "teller2", key="r1", now=NOW)
     apply_event(central_engine, ticket.id, TicketEvent.START, now=NOW)
     apply_event(central_engine, ticket.id, TicketEvent.FINISH, now=NOW)
-    rate(central_engine, ticket.id, 1)
+    with pytest.raises(TicketNotFound):
+        rate(central_engine, ticket.id, 1, hall="HALL02")  # another hall's ticket
+    with pytest.raises(ValidationError):
+        rate(central_engine, ticket.id, 1, teller="teller1")  # not served by teller1
+    rate(central_engine, ticket.id, 1, hall=HALL, teller="teller2")
+    with pytest.raises(ValidationError):
+        rate(central_engine, ticket.id, 5)  # rated once
     follow_ups = open_follow_ups(central_engine, HALL)
     assert [(f.ticket, f.business_day, f.window, f.teller, f.level) for f in follow_ups] == [
         ("A001", NOW.date(), 2, "teller2", 1)
     ]
     follow_up = follow_ups[0].id
+    # The role is the centre's record of the user: nobody passes one in.
     with pytest.raises(PermissionDenied):
-        close_follow_up(central_engine, follow_up, "teller1", Role.TELLER, "called back")
+        close_follow_up(central_engine, follow_up, "teller1", "called back")
+    with pytest.raises(PermissionDenied):
+        close_follow_up(central_engine, follow_up, "nobody", "called back")
+    with pytest.raises(FollowUpNotFound):
+        close_follow_up(central_engine, follow_up, "boss2", "called back")  # of HALL02
+    with pytest.raises(FollowUpNotFound):
+        close_follow_up(central_engine, follow_up, "boss", "called back", hall="HALL02")
     with pytest.raises(ValidationError):
-        close_follow_up(central_engine, follow_up, "boss", Role.SUPERVISOR, " ")
-    close_follow_up(central_engine, follow_up, "boss", Role.SUPERVISOR, "called the customer back")
+        close_follow_up(central_engine, follow_up, "boss", " ")
+    close_follow_up(central_engine, follow_up, "boss", "called the customer back", hall=HALL)
     assert open_follow_ups(central_engine, HALL) == []
+    with pytest.raises(ValidationError):
+        close_follow_up(central_engine, follow_up, "boss", "again")  # not open any more
 
 
 def test_live_figures_come_from_the_timed_periods(central_engine: Engine) -> None:
@@ -372,8 +402,8 @@ def test_a_kiosk_id_number_travels_with_the_ticket_but_not_to_the_display(
 
 
 def test_transfer_to_a_window_is_checked(central_engine: Engine) -> None:
-    from counter_app.domain.errors import ValidationError
     from counter_app.centre import bootstrap
+    from counter_app.domain.errors import ValidationError
     from counter_app.services.queue import transfer
 
     bootstrap.create_hall(central_engine, HALL, "大厅", windows=[1, 2, 3])
@@ -390,3 +420,69 @@ def test_transfer_to_a_window_is_checked(central_engine: Engine) -> None:
     assert call_next(central_engine, HALL, 1, ["A"], "t1", key="w2", now=NOW) is None
     got = call_next(central_engine, HALL, 3, ["C"], "t3", key="w3", now=NOW)
     assert got is not None and got.id == ticket.id
+
+
+def test_a_ticket_of_another_hall_is_not_found(central_engine: Engine) -> None:
+    from counter_app.domain.errors import Conflict
+    from counter_app.services.queue import TicketNotFound, resume_held, transfer
+
+    ticket = issue_ticket(central_engine, HALL, "A", now=NOW)
+    called = call_next(central_engine, HALL, 1, ["A"], "t1", key="mine", now=NOW)
+    assert called is not None
+    with pytest.raises(TicketNotFound):
+        apply_event(central_engine, ticket.id, TicketEvent.START, hall="HALL02")
+    with pytest.raises(TicketNotFound):
+        transfer(central_engine, ticket.id, category="B", hall="HALL02")
+    with pytest.raises(TicketNotFound):
+        resume_held(central_engine, ticket.id, 1, hall="HALL02")
+    with pytest.raises(Conflict):  # another window's key claims nothing
+        call_next(central_engine, HALL, 2, ["A"], "t2", key="mine", now=NOW)
+    with pytest.raises(Conflict):
+        call_next(central_engine, "HALL02", 1, ["A"], "t2", key="mine", now=NOW)
+    with Session(central_engine) as session:
+        row = session.get(TicketRow, ticket.id)
+        assert row is not None and (row.state, row.window_number) == ("called", 1)
+    started = apply_event(central_engine, ticket.id, TicketEvent.START, hall=HALL)
+    assert started.state == "serving"
+
+
+def test_the_business_day_is_the_callers(central_engine: Engine) -> None:
+    """The service passes its business day; a ticket and its claim use that day."""
+    late = dt.datetime(2026, 11, 24, 23, 59)
+    day = dt.date(2026, 11, 25)
+    ticket = issue_ticket(central_engine, HALL, "A", now=late, day=day)
+    assert waiting_counts(central_engine, HALL, day) == {"A": 1}
+    assert call_next(central_engine, HALL, 1, ["A"], "t", key="d0", now=late) is None
+    got = call_next(central_engine, HALL, 1, ["A"], "t", key="d1", now=late, day=day)
+    assert got is not None and got.id == ticket.id
+
+
+def test_a_display_page_carries_a_snapshot_when_it_does_not_follow_on(
+    central_engine: Engine,
+) -> None:
+    """First call, a cursor past every event, a page crossing into a new day: rebuild."""
+    from counter_app.services.hall_display_queries import events_page
+
+    day = NOW.date()
+    assert events_page(central_engine, HALL, 0, day) is None  # an empty centre: wait
+    issue_ticket(central_engine, HALL, "A", now=NOW)
+    first = events_page(central_engine, HALL, 0, day)
+    assert first is not None and first.snapshot is not None and first.events == []
+    assert first.waiting == {"A": 1}
+    assert events_page(central_engine, HALL, first.last_seq, day) is None  # nothing new
+    called = call_next(central_engine, HALL, 2, ["A"], "t", key="p1", now=NOW)
+    assert called is not None
+    page = events_page(central_engine, HALL, first.last_seq, day)
+    assert page is not None and page.snapshot is None
+    assert [e.kind for e in page.events] == ["called"] and page.waiting == {}
+    future = events_page(central_engine, HALL, page.last_seq + 1000, day)
+    assert future is not None and future.snapshot is not None
+    assert future.last_seq == page.last_seq
+
+    tomorrow = NOW + dt.timedelta(days=1)
+    assert events_page(central_engine, HALL, page.last_seq, tomorrow.date()) is None
+    issue_ticket(central_engine, HALL, "B", now=tomorrow)
+    new_day = events_page(central_engine, HALL, page.last_seq, tomorrow.date())
+    assert new_day is not None and new_day.snapshot is not None
+    assert new_day.snapshot.current == [] and new_day.waiting == {"B": 1}
+    assert [e.kind for e in new_day.events] == ["issued"]

@@ -1,4 +1,8 @@
-"""The command spine end to end on both central engines: outbox, push, journal, pull."""
+"""The command spine end to end on both central engines: outbox, push, journal, pull.
+
+Every workstation talks to a real ``counter-central`` process; the central database is only
+looked at directly (as its owner) to check what the service wrote, or to tamper with it.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +15,17 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 from standards import gb11643_check
 
-from counter_app.domain.errors import Conflict, PermissionDenied, ValidationErrors
-from counter_app.domain.roles import Role
-from counter_app.centre import bootstrap
-from counter_app.domain.commands import Command
-from counter_app.services.enrollment import KIND as ENROLL
+from counter_app.centre.journal import verify_chain
 from counter_app.client.workstation import Workstation
+from counter_app.domain.commands import Command
+from counter_app.domain.errors import CentralRefused, Conflict, PermissionDenied, ValidationErrors
+from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.storage.central_models import JournalRow
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import CaseRow, InsuredPersonRow, PersonRow
-from counter_app.centre.apply import apply_centrally
-from counter_app.centre.journal import verify_chain
 
 PERSONS = ["11010519491231002X", "310115198507150032", "440305199003070049"]
+PASSWORDS = {"teller1": "demo-teller1", "reviewer1": "demo-reviewer1"}
 
 
 def valid_id(first17: str) -> str:
@@ -44,19 +46,23 @@ def enrollment(id_number: str, name: str = "张三") -> dict[str, Any]:
     }
 
 
+def online(ws: Workstation, *users: str) -> Workstation:
+    """``ws`` with central sessions of ``users`` (teller1 by default) and a filled cache."""
+    for user in users or ("teller1",):
+        ws.centre.login(user, PASSWORDS[user])
+    report = ws.sync_once()
+    assert report.online, report.error
+    return ws
+
+
 @pytest.fixture
 def seeded(make_workstation: Any) -> tuple[Workstation, Workstation]:
-    a: Workstation = make_workstation("WS-A")
-    b: Workstation = make_workstation("WS-B", window=2)
-    central = a.central()
-    bootstrap.create_hall(central, "HALL01", "示范大厅")
-    bootstrap.create_user(central, "teller1", "demo-teller1", Role.TELLER, "HALL01")
-    bootstrap.create_user(central, "reviewer1", "demo-reviewer1", Role.REVIEWER, "HALL01")
-    assert a.sync_once().online and b.sync_once().online
-    return a, b
+    return online(make_workstation("WS-A")), online(make_workstation("WS-B", window=2))
 
 
-def test_enrollment_travels_from_one_workstation_to_another(seeded: Any) -> None:
+def test_enrollment_travels_from_one_workstation_to_another(
+    seeded: Any, central_db: Engine
+) -> None:
     a, b = seeded
     accepted = a.execute(a.command(ENROLL, enrollment(PERSONS[0]), "teller1"))
     assert a.outbox_counts()["pending"] == 1
@@ -68,11 +74,15 @@ def test_enrollment_travels_from_one_workstation_to_another(seeded: Any) -> None
     assert report.online and report.push and report.push.applied == 1
     assert a.outbox_counts() == {"pending": 0, "applied": 1, "rejected": 0}
 
-    with Session(a.central()) as s:
+    with Session(central_db) as s:
         central_row = s.get(InsuredPersonRow, PERSONS[0])
         assert central_row is not None and central_row.insured_number
         case = s.get(CaseRow, accepted.command_uuid)
         assert case is not None and case.case_no and case.case_no.startswith("HALL01-")
+        journaled = s.scalars(
+            select(JournalRow).where(JournalRow.command_uuid == accepted.command_uuid)
+        ).one()
+        assert journaled.workstation == "WS-A" and journaled.actor == "teller1"
 
     b.sync_once()
     with Session(b.local) as s:
@@ -81,14 +91,14 @@ def test_enrollment_travels_from_one_workstation_to_another(seeded: Any) -> None
         assert s.get(PersonRow, PERSONS[0]).name == "张三"  # type: ignore[union-attr]
 
 
-def test_same_command_pushed_twice_gives_one_journal_row(seeded: Any) -> None:
+def test_same_command_pushed_twice_gives_one_journal_row(seeded: Any, central_db: Engine) -> None:
     a, _ = seeded
     command = a.command(ENROLL, enrollment(PERSONS[1]), "teller1")
-    first = apply_centrally(a.central(), command)
-    second = apply_centrally(a.central(), command)
+    (first,) = a.centre.submit([command])
+    (second,) = a.centre.submit([command])
     assert first.applied and second.applied and second.duplicate
     assert first.seq == second.seq
-    with Session(a.central()) as s:
+    with Session(central_db) as s:
         rows = s.scalar(
             select(func.count())
             .select_from(JournalRow)
@@ -126,9 +136,8 @@ def test_duplicate_enrollment_is_refused_locally_and_rejected_centrally(seeded: 
         assert kept is not None and kept.insured_number
 
 
-def test_rejected_command_undoes_its_optimistic_rows(seeded: Any) -> None:
+def test_rejected_command_undoes_its_optimistic_rows(seeded: Any, central_db: Engine) -> None:
     a, _ = seeded
-    central = a.central()
     payload = enrollment(PERSONS[0])
     payload["category"] = "employee"
     payload["employer_code"] = "91350100M000100Y43"  # valid code, unknown to the centre
@@ -139,15 +148,17 @@ def test_rejected_command_undoes_its_optimistic_rows(seeded: Any) -> None:
     with Session(a.local) as s:
         assert s.get(InsuredPersonRow, PERSONS[0]) is None
         assert s.get(PersonRow, PERSONS[0]) is None
-    with Session(central) as s:
+    with Session(central_db) as s:
         assert s.get(InsuredPersonRow, PERSONS[0]) is None
 
 
-def test_permissions_are_checked_by_the_service_and_again_by_the_centre(seeded: Any) -> None:
-    a, _ = seeded
+def test_permissions_are_checked_by_the_workstation_and_again_by_the_centre(
+    make_workstation: Any,
+) -> None:
+    a = online(make_workstation("WS-A"), "teller1", "reviewer1")
     with pytest.raises(PermissionDenied):
         a.execute(a.command(ENROLL, enrollment(PERSONS[0]), "reviewer1"))
-    verdict = apply_centrally(a.central(), a.command(ENROLL, enrollment(PERSONS[0]), "reviewer1"))
+    (verdict,) = a.centre.submit([a.command(ENROLL, enrollment(PERSONS[0]), "reviewer1")])
     assert not verdict.applied and verdict.reason_code == "PermissionDenied"
 
 
@@ -164,15 +175,10 @@ def test_bad_input_is_refused_with_every_field_named(seeded: Any) -> None:
 
 
 def test_two_workstations_pushing_concurrently_get_one_consistent_sequence(
-    make_workstation: Any, central_url: str
+    make_workstation: Any, central_db: Engine
 ) -> None:
-    first: Workstation = make_workstation("WS-1")
-    second: Workstation = make_workstation("WS-2", window=2)
-    central = first.central()
-    bootstrap.create_hall(central, "HALL01", "示范大厅")
-    bootstrap.create_user(central, "teller1", "demo-teller1", Role.TELLER, "HALL01")
-    first.sync_once()
-    second.sync_once()
+    first = online(make_workstation("WS-1"))
+    second = online(make_workstation("WS-2", window=2))
     people = [valid_id(f"11010519800101{i:03d}") for i in range(40)]
     for i, id_number in enumerate(people):
         ws = first if i % 2 == 0 else second
@@ -193,62 +199,73 @@ def test_two_workstations_pushing_concurrently_get_one_consistent_sequence(
     for t in threads:
         t.join()
     assert not errors
-    with Session(central) as s:
+    with Session(central_db) as s:
         seqs = s.scalars(select(JournalRow.seq).order_by(JournalRow.seq)).all()
         numbers = s.scalars(select(InsuredPersonRow.insured_number)).all()
     assert seqs == list(range(1, len(seqs) + 1))  # gap-free, no duplicates
     assert len(set(numbers)) == len(people)
-    assert verify_chain(central).ok
+    assert verify_chain(central_db).ok
 
 
-def test_audit_verify_names_the_first_modified_entry(seeded: Any, central_url: str) -> None:
+def test_audit_verify_names_the_first_modified_entry(seeded: Any, central_db: Engine) -> None:
     a, _ = seeded
     for id_number in PERSONS:
         a.execute(a.command(ENROLL, enrollment(id_number), "teller1"))
     a.sync_once()
-    central: Engine = a.central()
-    report = verify_chain(central)
+    report = verify_chain(central_db)
     assert report.ok and report.checked >= 6
+    with Session(central_db) as s:
+        target = s.scalars(
+            select(JournalRow.seq)
+            .where(JournalRow.payload.contains("张三"))
+            .order_by(JournalRow.seq)
+        ).first()
+    assert target is not None
 
-    with central.begin() as connection:
+    with central_db.begin() as connection:
         # A database administrator bypassing the append-only trigger to tamper with a row.
-        if central.dialect.name == "postgresql":
+        if central_db.dialect.name == "postgresql":
             connection.execute(text("ALTER TABLE journal DISABLE TRIGGER journal_no_change"))
         else:
             connection.execute(text("DROP TRIGGER journal_no_update"))
         connection.execute(
-            text("UPDATE journal SET payload = replace(payload, '张三', '王五') WHERE seq = 5")
+            text("UPDATE journal SET payload = replace(payload, '张三', '王五') WHERE seq = :s"),
+            {"s": target},
         )
-    broken = verify_chain(central)
-    assert not broken.ok and broken.first_bad_seq == 5 and "modified" in broken.problem
+    broken = verify_chain(central_db)
+    assert not broken.ok and broken.first_bad_seq == target and "modified" in broken.problem
 
 
-def test_the_journal_refuses_updates_and_deletes(seeded: Any) -> None:
-    a, _ = seeded
-    central: Engine = a.central()
+def test_the_journal_refuses_updates_and_deletes(seeded: Any, central_db: Engine) -> None:
     for statement in ("UPDATE journal SET actor = 'x' WHERE seq = 1", "DELETE FROM journal"):
-        with pytest.raises(Exception, match="append-only"), central.begin() as connection:
+        with pytest.raises(Exception, match="append-only"), central_db.begin() as connection:
             connection.execute(text(statement))
 
 
-def test_offline_workstation_keeps_its_outbox_and_says_why(seeded: Any, tmp_path: Any) -> None:
+def test_offline_workstation_keeps_its_outbox_and_says_why(
+    seeded: Any, central_service: Any
+) -> None:
     a, _ = seeded
     a.execute(a.command(ENROLL, enrollment(PERSONS[0]), "teller1"))
-    a.forget_central()
-    a.config.central_url = "postgresql://nobody@127.0.0.1:1/none"
+    central_service.stop()
     report = a.sync_once()
-    assert not report.online and report.error and "127.0.0.1:1" in report.error
+    assert not report.online and report.error and "cannot be reached" in report.error
+    assert a.centre.base_url in report.error
     assert a.outbox_counts()["pending"] == 1
 
 
-def test_system_commands_need_the_trusted_path(seeded: Any) -> None:
+def test_system_commands_are_not_accepted_from_a_workstation(seeded: Any) -> None:
     a, _ = seeded
     cmd = Command(
         kind="admin.hall_upsert",
         payload={"code": "X", "name": "x"},
-        actor="system",
+        actor="teller1",
         workstation="WS-A",
         hall_code="HALL01",
     )
-    verdict = apply_centrally(a.central(), cmd)
-    assert not verdict.applied
+    try:
+        (verdict,) = a.centre.submit([cmd])
+    except CentralRefused as refused:
+        assert refused.status in (403, 422)
+    else:
+        assert not verdict.applied

@@ -12,19 +12,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from service_harness import DESK_USERS, desk_login
 
-from counter_app.domain.roles import Role
-from counter_app.centre import bootstrap
 from counter_app.client.workstation import Workstation
 from counter_app.ui import i18n
 from counter_app.ui.ops import wait_for_background
 
-USERS = {
-    "teller1": ("demo-teller1", Role.TELLER, "王柜员"),
-    "reviewer1": ("demo-reviewer1", Role.REVIEWER, "李复核"),
-    "admin": ("demo-admin1", Role.ADMIN, "管理员"),
-    "boss": ("demo-supervisor", Role.SUPERVISOR, "陈科长"),
-}
+USERS = DESK_USERS  # username → (password, role, display name); made in every test centre
 
 
 @pytest.fixture
@@ -35,14 +29,19 @@ def central_url(tmp_path: Any) -> str:
 
 @pytest.fixture
 def ws(make_workstation: Any) -> Iterator[Workstation]:
+    """Window 3 of HALL01, enrolled at a real ``counter-central`` process, its cache synced
+    (halls and users pulled). Every user of ``USERS`` has a central session on it, as after
+    each logged in once; teller1 is the one the calls are for (``ws.centre.act_as``)."""
     ws: Workstation = make_workstation("WS-UI", window=3)
-    central = ws.central()
-    bootstrap.create_hall(central, "HALL01", "示范区社会保险经办服务大厅")
-    for username, (password, role, name) in USERS.items():
-        bootstrap.create_user(central, username, password, role, "HALL01", name)
-    ws.sync_once()
+    for username in ("boss", "admin", "reviewer1", "teller1"):
+        login(ws, username)
+    report = ws.sync_once()
+    assert report.online, report.error
     yield ws
     wait_for_background()
+
+
+login = desk_login
 
 
 @pytest.fixture(autouse=True)

@@ -1,19 +1,29 @@
-"""The ticket kiosk and the hall display, with a recording speaker instead of audio."""
+"""The ticket kiosk and the hall display, with a recording speaker instead of audio.
+
+Both talk to a real counter-central process; the windows' calls are made on teller1's
+session (``ws.centre``), as the queue dock makes them.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import Engine, delete, insert
 
-from counter_app.services import queue
 from counter_app.client.workstation import Workstation
+from counter_app.domain.queue import TicketEvent
+from counter_app.services.queue import Ticket
 from counter_app.storage.queue_models import QueueEventRow
 from counter_app.ui.hall_display import HallDisplay
 from counter_app.ui.kiosk import KioskWindow
 from counter_app.ui.roles_text import queue_category_label
+
+
+def call(ws: Workstation, window: int, key: str) -> Ticket:
+    ticket = ws.centre.call_next(window, ["A"], key=key, aging_minutes=30)
+    assert ticket is not None
+    return ticket
 
 
 class RecordingSpeaker:
@@ -47,23 +57,31 @@ def test_a_kiosk_whose_printer_fails_shows_the_number(qtbot: Any, ws: Workstatio
     assert "V001" in kiosk.result.text() and "remember" in kiosk.result.text()
 
 
+def display_for(
+    qtbot: Any, ws: Workstation, speaker: RecordingSpeaker | None = None
+) -> HallDisplay:
+    display = HallDisplay(ws, speaker or RecordingSpeaker())
+    # Shorter questions than in a hall: a closed display's last one ends sooner.
+    display.feed.wait_seconds = 3.0
+    qtbot.addWidget(display)
+    return display
+
+
 def shown(display: HallDisplay) -> list[tuple[str, int]]:
     return [(call.ticket, call.window) for call in display.current_rows()]
 
 
-def test_the_display_shows_and_announces_each_call_once(qtbot: Any, ws: Workstation) -> None:
-    central = ws.central()
-    now = dt.datetime.now()
+def test_the_display_shows_and_announces_each_call_once(
+    qtbot: Any, ws: Workstation, central_db: Engine
+) -> None:
     for _ in range(3):
-        queue.issue_ticket(central, "HALL01", "A", now=now)
+        ws.centre.issue_ticket("A")
     speaker = RecordingSpeaker()
-    display = HallDisplay(ws, speaker)
-    qtbot.addWidget(display)
+    display = display_for(qtbot, ws, speaker)
     qtbot.waitUntil(lambda: display.last_seq is not None, timeout=10_000)
-    first = queue.call_next(central, "HALL01", 3, ["A"], "t", key="k1")
-    queue.call_next(central, "HALL01", 5, ["A"], "t", key="k2")
-    assert first is not None
-    queue.apply_event(central, first.id, queue.TicketEvent.RECALL)
+    first = call(ws, 3, "k1")
+    call(ws, 5, "k2")
+    ws.centre.ticket_event(first.id, TicketEvent.RECALL)
     qtbot.waitUntil(lambda: len(speaker.spoken) == 3, timeout=10_000)
     display.announcer.drain()
     assert speaker.spoken == [
@@ -74,49 +92,60 @@ def test_the_display_shows_and_announces_each_call_once(qtbot: Any, ws: Workstat
     # One row per window, the newest call first and highlighted; a recall is not listed twice.
     assert shown(display) == [("A001", 3), ("A002", 5)]
     assert display.newest == "A001"
-    assert display.rows[0].ticket.text() == "A001" and "3" in display.rows[0].window.text()
+    assert display.rows[0].ticket.text() == "A001" and "3" in display.rows[0].window_label.text()
     assert [c.ticket for c in display.history] == ["A001", "A002"]
     assert display.recent_rows() == []
 
-    # A hole in the event stream makes the display reload instead of guessing.
-    queue.issue_ticket(central, "HALL01", "A", now=now)
-    queue.call_next(central, "HALL01", 4, ["A"], "t", key="k3")
-    last = queue.latest_seq(central, "HALL01")
-    with central.begin() as connection:
-        connection.execute(delete(QueueEventRow).where(QueueEventRow.seq == last - 1))
+    # A hole in the event stream (a number the centre lost, here another hall's) makes the
+    # display reload instead of guessing.
+    with central_db.begin() as connection:
+        lost = connection.execute(
+            insert(QueueEventRow).values(
+                hall_code="HALL02", kind="issued", payload="{}", created_at=first.issued_at
+            )
+        ).inserted_primary_key
+        assert lost is not None
+        connection.execute(
+            insert(QueueEventRow).values(
+                hall_code="HALL02", kind="issued", payload="{}", created_at=first.issued_at
+            )
+        )
+        connection.execute(delete(QueueEventRow).where(QueueEventRow.seq == lost[0]))
+    ws.centre.issue_ticket("A")
+    call(ws, 4, "k3")
     qtbot.waitUntil(lambda: display.resyncs == 1, timeout=10_000)
-    assert shown(display) == [("A003", 4), ("A001", 3), ("A002", 5)]
+    qtbot.waitUntil(
+        lambda: shown(display) == [("A003", 4), ("A001", 3), ("A002", 5)], timeout=10_000
+    )
     assert display.newest == "A003"
     qtbot.waitUntil(lambda: len(speaker.spoken) == 4, timeout=10_000)  # the new call is spoken
+    assert speaker.spoken[-1] == "请 A003 号到 4 号窗口办理"
     display.close()
+    qtbot.waitUntil(lambda: not display.feed.running, timeout=10_000)  # stopped when closed
 
 
 def test_finished_and_absent_tickets_leave_the_display(qtbot: Any, ws: Workstation) -> None:
-    central = ws.central()
     for category in "AAAB":
-        queue.issue_ticket(central, "HALL01", category)
-    display = HallDisplay(ws, RecordingSpeaker())
-    qtbot.addWidget(display)
+        ws.centre.issue_ticket(category)
+    display = display_for(qtbot, ws)
     qtbot.waitUntil(lambda: display.last_seq is not None, timeout=10_000)
-    a1 = queue.call_next(central, "HALL01", 1, ["A"], "t", key="f1")
-    a2 = queue.call_next(central, "HALL01", 2, ["A"], "t", key="f2")
-    a3 = queue.call_next(central, "HALL01", 3, ["A"], "t", key="f3")
-    assert a1 is not None and a2 is not None and a3 is not None
-    queue.apply_event(central, a1.id, queue.TicketEvent.START)
-    queue.apply_event(central, a1.id, queue.TicketEvent.FINISH)
-    queue.apply_event(central, a2.id, queue.TicketEvent.NO_SHOW)
+    a1 = call(ws, 1, "f1")
+    a2 = call(ws, 2, "f2")
+    call(ws, 3, "f3")
+    ws.centre.ticket_event(a1.id, TicketEvent.START)
+    ws.centre.ticket_event(a1.id, TicketEvent.FINISH)
+    ws.centre.ticket_event(a2.id, TicketEvent.NO_SHOW)
     qtbot.waitUntil(lambda: shown(display) == [("A003", 3)], timeout=10_000)
     assert [c.ticket for c in display.recent_rows()] == ["A002", "A001"]
     assert display.waiting_counts == {"B": 1}  # B001 still waits
 
     # Window 1 calls again: its row shows the new ticket, the old one stays in the history.
-    queue.issue_ticket(central, "HALL01", "A")
-    queue.call_next(central, "HALL01", 1, ["A"], "t", key="f4")
+    ws.centre.issue_ticket("A")
+    call(ws, 1, "f4")
     qtbot.waitUntil(lambda: shown(display) == [("A004", 1), ("A003", 3)], timeout=10_000)
 
     # A display started now shows the same picture from the centre's snapshot.
-    fresh = HallDisplay(ws, RecordingSpeaker())
-    qtbot.addWidget(fresh)
+    fresh = display_for(qtbot, ws)
     qtbot.waitUntil(lambda: fresh.last_seq is not None, timeout=10_000)
     assert shown(fresh) == shown(display)
     assert [c.ticket for c in fresh.recent_rows()] == ["A002", "A001"]
@@ -125,9 +154,8 @@ def test_finished_and_absent_tickets_leave_the_display(qtbot: Any, ws: Workstati
 
 
 def test_the_display_lists_every_category_waiting(qtbot: Any, ws: Workstation) -> None:
-    queue.issue_ticket(ws.central(), "HALL01", "B")
-    display = HallDisplay(ws, RecordingSpeaker())
-    qtbot.addWidget(display)
+    ws.centre.issue_ticket("B")
+    display = display_for(qtbot, ws)
     qtbot.waitUntil(lambda: display.last_seq is not None, timeout=10_000)
     text = display.waiting.text()
     for category in display.settings.categories:  # the empty ones too: the line is never empty

@@ -21,12 +21,12 @@ import pytest
 from PySide6.QtGui import QPagedPaintDevice, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
+from counter_app.client.workstation import Workstation
 from counter_app.printing import documents
 from counter_app.printing.jobs import JobStatus, PrintJob
 from counter_app.printing.layout import Doc
 from counter_app.services.document_printing import SYSTEM_PRINTER, DocumentPrinter
-from counter_app.client.workstation import Workstation
-from counter_app.storage.print_jobs import SqliteJobStore
+from counter_app.services.print_job_store import SqliteJobStore
 from counter_app.ui import print_preview
 from counter_app.ui.ops import wait_for_background
 from counter_app.ui.print_preview import PrintPreviewDialog, paint_pages

@@ -1,22 +1,29 @@
-"""The teller's queue dock against a real central database."""
+"""The teller's queue dock against a real counter-central process and its database.
+
+Tickets are taken as a kiosk takes them (``ws.centre.issue_ticket``); the central database is
+read directly (``central_db``) only to check what the service did.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from counter_app.client.workstation import Workstation
+from counter_app.domain.queue import TicketEvent
+from counter_app.remote.http_central import HttpCentral
 from counter_app.services import queue
 from counter_app.services.auth import authenticate
-from counter_app.client.workstation import Workstation
 from counter_app.storage.queue_models import TicketRow
 from counter_app.ui.main_window import TellerWindow
+from counter_app.ui.ops import wait_for_background
 
 
 def window_for(qtbot: Any, ws: Workstation) -> TellerWindow:
+    ws.centre.act_as("teller1")
     user = authenticate(ws.local, "teller1", "demo-teller1")
     window = TellerWindow(ws, user, 3)
     qtbot.addWidget(window)
@@ -25,11 +32,11 @@ def window_for(qtbot: Any, ws: Workstation) -> TellerWindow:
     return window
 
 
-def test_call_recall_no_show_then_serve_and_finish(qtbot: Any, ws: Workstation) -> None:
-    central = ws.central()
-    now = dt.datetime.now()
-    first = queue.issue_ticket(central, "HALL01", "A", now=now)
-    second = queue.issue_ticket(central, "HALL01", "V", now=now)
+def test_call_recall_no_show_then_serve_and_finish(
+    qtbot: Any, ws: Workstation, central_db: Engine
+) -> None:
+    first = ws.centre.issue_ticket("A").ticket
+    second = ws.centre.issue_ticket("V").ticket
     dock = window_for(qtbot, ws).queue_dock
     assert dock is not None
     qtbot.waitUntil(lambda: "1" in dock.waiting_label.text(), timeout=10_000)
@@ -39,7 +46,7 @@ def test_call_recall_no_show_then_serve_and_finish(qtbot: Any, ws: Workstation) 
         qtbot.mouseClick(dock.buttons["call"], Qt.MouseButton.LeftButton)  # a double click
     assert changed.args[0].id == second.id  # V (priority) before A
     assert dock.ticket_label.text() == "V001"
-    with Session(central) as session:
+    with Session(central_db) as session:
         called = session.scalar(
             select(func.count()).select_from(TicketRow).where(TicketRow.state == "called")
         )
@@ -71,19 +78,28 @@ def test_the_dock_says_plainly_when_the_centre_is_down(qtbot: Any, ws: Workstati
     window = window_for(qtbot, ws)
     dock = window.queue_dock
     assert dock is not None
-    ws.forget_central()
-    ws.config.central_url = "postgresql://nobody@127.0.0.1:1/none"
-    dock.act("call")
-    qtbot.waitUntil(lambda: "cannot be reached" in dock.message.text(), timeout=15_000)
-    assert "Walk-in" in dock.message.text()
-    assert window.enrollment is not None and window.enrollment.isEnabled()
+    real = ws.centre
+    gone = HttpCentral("http://127.0.0.1:1", real.identity, timeout=2)
+    gone.remember_offline_login("teller1", "demo-teller1")
+    ws.attach_centre(gone)  # nothing listens there
+    try:
+        dock.act("call")
+        qtbot.waitUntil(lambda: "cannot be reached" in dock.message.text(), timeout=15_000)
+        assert "Walk-in" in dock.message.text()
+        assert window.enrollment is not None and window.enrollment.isEnabled()
+        dock.poll_events()
+        qtbot.waitUntil(lambda: "offline" in dock.waiting_label.text(), timeout=15_000)
+    finally:
+        dock.timer.stop()
+        assert wait_for_background()
+        ws.attach_centre(real)
+        gone.close()
 
 
 def test_pause_walk_in_finish_and_a_bad_rating_opens_a_follow_up(
-    qtbot: Any, ws: Workstation
+    qtbot: Any, ws: Workstation, central_db: Engine
 ) -> None:
-    central = ws.central()
-    queue.issue_ticket(central, "HALL01", "A")
+    ws.centre.issue_ticket("A")
     dock = window_for(qtbot, ws).queue_dock
     assert dock is not None
     dock.pause_reason.setCurrentIndex(dock.pause_reason.findData("lunch"))
@@ -104,15 +120,16 @@ def test_pause_walk_in_finish_and_a_bad_rating_opens_a_follow_up(
     assert rating is not None
     with qtbot.waitSignal(rating.rated, timeout=10_000):
         rating.buttons[1].click()  # 非常不满意
-    follow_ups = queue.open_follow_ups(central, "HALL01")
+    follow_ups = queue.open_follow_ups(central_db, "HALL01")
     assert [(f.ticket, f.window, f.teller, f.level) for f in follow_ups] == [
         ("W001", 3, "teller1", 1)
     ]
 
 
-def test_transfer_sends_the_ticket_back_under_another_category(qtbot: Any, ws: Workstation) -> None:
-    central = ws.central()
-    ticket = queue.issue_ticket(central, "HALL01", "A")
+def test_transfer_sends_the_ticket_back_under_another_category(
+    qtbot: Any, ws: Workstation, central_db: Engine
+) -> None:
+    ticket = ws.centre.issue_ticket("A").ticket
     dock = window_for(qtbot, ws).queue_dock
     assert dock is not None
     with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
@@ -125,18 +142,17 @@ def test_transfer_sends_the_ticket_back_under_another_category(qtbot: Any, ws: W
     with qtbot.waitSignal(dock.ticket_changed, timeout=10_000):
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dock.current is None
-    assert queue.waiting_counts(central, "HALL01", ticket.issued_at.date()) == {"C": 1}
+    assert queue.waiting_counts(central_db, "HALL01", ticket.issued_at.date()) == {"C": 1}
 
 
 def test_a_case_accepted_during_a_service_is_linked_to_the_ticket(
-    qtbot: Any, ws: Workstation
+    qtbot: Any, ws: Workstation, central_db: Engine
 ) -> None:
     from standards import gb11643_check
 
     from counter_app.storage.shared_models import CaseRow
 
-    central = ws.central()
-    ticket = queue.issue_ticket(central, "HALL01", "A")
+    ticket = ws.centre.issue_ticket("A").ticket
     window = window_for(qtbot, ws)
     assert window.queue_dock is not None and window.enrollment is not None
     with qtbot.waitSignal(window.queue_dock.ticket_changed, timeout=10_000):
@@ -148,20 +164,22 @@ def test_a_case_accepted_during_a_service_is_linked_to_the_ticket(
     tab.insurance["pension"].setChecked(True)
     with qtbot.waitSignal(window.synced, timeout=20_000):
         tab.submit()
-    with Session(central) as session:
+    with Session(central_db) as session:
         case = session.scalars(select(CaseRow)).one()
         assert case.ticket == f"A001#{ticket.id}"
 
 
 def test_a_supervisor_closes_a_follow_up_with_a_note(
-    qtbot: Any, qtmodeltester: Any, ws: Workstation
+    qtbot: Any, qtmodeltester: Any, ws: Workstation, central_db: Engine
 ) -> None:
-    central = ws.central()
-    ticket = queue.issue_ticket(central, "HALL01", "A")
-    queue.call_next(central, "HALL01", 2, ["A"], "teller1", key="x")
-    queue.apply_event(central, ticket.id, queue.TicketEvent.START)
-    queue.apply_event(central, ticket.id, queue.TicketEvent.FINISH)
-    queue.rate(central, ticket.id, 2)
+    centre = ws.centre
+    ticket = centre.issue_ticket("A").ticket
+    centre.act_as("teller1")
+    assert centre.call_next(2, ["A"], key="follow-up-1", aging_minutes=30) is not None
+    centre.ticket_event(ticket.id, TicketEvent.START)
+    centre.ticket_event(ticket.id, TicketEvent.FINISH)
+    centre.rate(ticket.id, 2)
+    centre.act_as("boss")  # the supervisor logs in at this workstation
     boss = authenticate(ws.local, "boss", "demo-supervisor")
     window = TellerWindow(ws, boss, 9)
     qtbot.addWidget(window)
@@ -179,8 +197,27 @@ def test_a_supervisor_closes_a_follow_up_with_a_note(
         lambda: "mandatory" in tab.message.text() or "required" in tab.message.text(),
         timeout=10_000,
     )
-    assert queue.open_follow_ups(central, "HALL01")
+    assert queue.open_follow_ups(central_db, "HALL01")
     tab.note.setText("called the customer back; explained the rules")
     with qtbot.waitSignal(tab.closed, timeout=10_000):
         tab.close_selected()
-    assert queue.open_follow_ups(central, "HALL01") == []
+    assert queue.open_follow_ups(central_db, "HALL01") == []
+
+
+def test_a_teller_session_cannot_close_a_follow_up(qtbot: Any, ws: Workstation) -> None:
+    """The tab asks on the session of whoever is logged in; the centre checks the role."""
+    centre = ws.centre
+    ticket = centre.issue_ticket("A").ticket
+    centre.act_as("teller1")
+    assert centre.call_next(2, ["A"], key="follow-up-2", aging_minutes=30) is not None
+    centre.ticket_event(ticket.id, TicketEvent.START)
+    centre.ticket_event(ticket.id, TicketEvent.FINISH)
+    centre.rate(ticket.id, 1)
+    boss = authenticate(ws.local, "boss", "demo-supervisor")
+    window = TellerWindow(ws, boss, 9)  # a supervisor's screen, but teller1's session
+    qtbot.addWidget(window)
+    tab = window.follow_ups
+    assert tab is not None
+    tab.refresh()
+    qtbot.waitUntil(lambda: "not allowed" in tab.message.text(), timeout=10_000)
+    assert tab.model.rowCount() == 0

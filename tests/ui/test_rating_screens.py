@@ -1,7 +1,8 @@
 """Where the rating window appears with a second (customer-facing) screen, and with one.
 
 The test session's application has a single offscreen screen, so the two-screen hall runs in
-a child process whose offscreen platform is configured with two screens.
+a child process whose offscreen platform is configured with two screens. The last test rates
+through a real counter-central process.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+from counter_app.client.workstation import Workstation
 
 SCRIPT = r"""
 import json, sys
@@ -65,3 +69,30 @@ def test_on_the_tellers_only_screen_it_is_small_and_in_the_corner(tmp_path: Path
     assert width < 1366 / 2 and height < 768 / 2
     assert x + width > 1366 - 40 and y + height > 768 - 40  # bottom-right corner
     assert shown["modal"] is False
+
+
+def test_a_rating_is_recorded_by_the_service_once(qtbot: Any, ws: Workstation) -> None:
+    """The customer's rating goes to the centre on the serving teller's session; a second
+    rating of the same service is refused there and the window says so."""
+    from counter_app.domain.queue import TicketEvent
+    from counter_app.ui.rating_window import RatingWindow
+
+    centre = ws.centre
+    ticket = centre.issue_ticket("A").ticket
+    centre.act_as("teller1")
+    assert centre.call_next(3, ["A"], key="rating-1", aging_minutes=30) is not None
+    centre.ticket_event(ticket.id, TicketEvent.START)
+    centre.ticket_event(ticket.id, TicketEvent.FINISH)
+    first = RatingWindow(ws, ticket.id)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.rated, timeout=10_000) as rated:
+        first.buttons[5].click()
+    assert rated.args == [5]
+    assert centre.window_status(3).figures.ratings == {5: 1}
+
+    again = RatingWindow(ws, ticket.id)
+    qtbot.addWidget(again)
+    again.buttons[1].click()
+    qtbot.waitUntil(lambda: again.buttons[1].isEnabled(), timeout=10_000)
+    assert "not possible" in again.message.text()
+    assert centre.window_status(3).figures.ratings == {5: 1}

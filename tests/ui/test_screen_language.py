@@ -50,6 +50,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 from standards import gb11643_check
 
+from counter_app.client.workstation import Workstation
+from counter_app.domain.commands import Command, new_command_id
 from counter_app.domain.insurance import EnrollmentForm
 from counter_app.domain.queue import TicketEvent
 from counter_app.printing import documents
@@ -65,11 +67,9 @@ from counter_app.services.certificates import (
     facts_for,
     issue_certificate,
 )
-from counter_app.domain.commands import Command, new_command_id
 from counter_app.services.document_printing import DocumentPrinter
 from counter_app.services.enrollment import KIND as ENROLL_KIND
 from counter_app.services.enrollment import enrollment_payload
-from counter_app.client.workstation import Workstation
 from counter_app.storage.shared_models import CaseRow
 from counter_app.ui import errors as errors_module
 from counter_app.ui import i18n
@@ -212,7 +212,7 @@ def report(language: str, bad: list[str]) -> str:
 
 # -- the data on the screens ---------------------------------------------------------------
 @pytest.fixture
-def hall_day(ws: Workstation, tmp_path: Path) -> set[str]:
+def hall_day(ws: Workstation, tmp_path: Path, central_db: Any) -> set[str]:
     """A day's work in the hall; returns the user data the screens may show as it is."""
     ws.config.printers = [
         {"name": "a4", "kind": "pdf", "connection": "file", "path": str(tmp_path / "pdf")},
@@ -243,7 +243,7 @@ def hall_day(ws: Workstation, tmp_path: Path) -> set[str]:
     proof.reprint = True
     printer.print(proof, "a4", issued.code, authorized_by="boss")
 
-    central = ws.central()
+    central = central_db
     served = queue.issue_ticket(central, "HALL01", "A")
     queue.call_next(central, "HALL01", 3, ["A"], "teller1", key="screen-language")
     queue.apply_event(central, served.id, TicketEvent.START)
@@ -270,9 +270,9 @@ def hall_day(ws: Workstation, tmp_path: Path) -> set[str]:
     }
 
 
-def pend_a_certificate(ws: Workstation) -> str:
+def pend_a_certificate(ws: Workstation, central_db: Any) -> str:
     """A ``certificate.issue`` accepted on this workstation and not yet sent to the centre."""
-    with Session(ws.central()) as session:
+    with Session(central_db) as session:
         content = facts_for(session, PERSONAL, PERSON, dt.date.today())
     command_uuid = new_command_id()
     code = f"PEND{content_hash(content)[:4].upper()}"
@@ -291,16 +291,16 @@ def pend_a_certificate(ws: Workstation) -> str:
 
 # -- the screens ---------------------------------------------------------------------------
 def test_the_teller_window_speaks_one_language(
-    qtbot: Any, ws: Workstation, hall_day: set[str], language: str
+    qtbot: Any, ws: Workstation, hall_day: set[str], language: str, central_db: Any
 ) -> None:
     user = authenticate(ws.local, "boss", "demo-supervisor")
     window = TellerWindow(ws, user, 3, lock_after_ms=0)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.synced, timeout=20_000):
         window.show()
-    window.sync_timer.stop()
+    window.stop_sync()  # what follows stays pending, as offline
     assert wait_for_background(20_000)
-    hall_day.add(pend_a_certificate(ws))
+    hall_day.add(pend_a_certificate(ws, central_db))
     window.refresh_views()
 
     window.customer.id_input.setText(PERSON)
@@ -309,7 +309,8 @@ def test_the_teller_window_speaks_one_language(
     assert window.enrollment is not None and window.follow_ups is not None
     window.enrollment.clear()
     window.enrollment.submit()  # an empty form: every field error is shown
-    qtbot.waitUntil(lambda: window.sync_tab.model.rowCount() == 3, timeout=10_000)
+    # the enrollment and the pending certificate (an issued one never goes through the outbox)
+    qtbot.waitUntil(lambda: window.sync_tab.model.rowCount() == 2, timeout=10_000)
     qtbot.waitUntil(lambda: window.cases_tab.model.rowCount() == 3, timeout=10_000)
     qtbot.waitUntil(lambda: window.print_jobs_tab.model.rowCount() == 4, timeout=10_000)
     qtbot.waitUntil(lambda: window.follow_ups.model.rowCount() == 1, timeout=10_000)
@@ -350,7 +351,11 @@ def test_the_dialogs_speak_one_language(
 
 
 def test_the_kiosk_and_the_hall_display_speak_one_language(
-    qtbot: Any, ws: Workstation, hall_day: set[str], language: str
+    qtbot: Any,
+    ws: Workstation,
+    hall_day: set[str],
+    language: str,
+    central_db: Any,
 ) -> None:
     kiosk = KioskWindow(ws)
     qtbot.addWidget(kiosk)
@@ -362,7 +367,7 @@ def test_the_kiosk_and_the_hall_display_speak_one_language(
     display.show()
     qtbot.waitUntil(lambda: display.last_seq is not None, timeout=10_000)
     seen = display.last_seq
-    queue.call_next(ws.central(), "HALL01", 3, ["A"], "teller1", key="display-call")
+    queue.call_next(central_db, "HALL01", 3, ["A"], "teller1", key="display-call")
     qtbot.waitUntil(lambda: display.last_seq != seen, timeout=10_000)  # the call is shown
     bad += problems(screen_texts(display), language, hall_day)
     assert bad == [], report(language, bad)

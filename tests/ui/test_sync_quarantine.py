@@ -1,22 +1,40 @@
-"""The Sync tab shows a quarantined command with its reason in words, and retries it."""
+"""The Sync tab and the status bar: a quarantined command shown and retried, a rejection with
+its reason, and the sync alarm shown until acknowledged — on a real counter-central."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
-from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.client.workstation import Workstation
+from counter_app.services.auth import authenticate
+from counter_app.services.enrollment import KIND as ENROLL
+from counter_app.sync.anchors_seen import COMMANDS_MISSING, open_alarms, raise_alarm
 from counter_app.sync.push import QUARANTINED
+from counter_app.ui.main_window import TellerWindow
+from counter_app.ui.ops import wait_for_background
 from counter_app.ui.tabs.sync_tab import SyncTab
 
 PERSON = "11010519491231002X"
 
 
-def test_a_quarantined_command_is_shown_and_can_be_retried(qtbot: Any, ws: Workstation) -> None:
+@pytest.fixture
+def desk(make_workstation: Any) -> Iterator[Workstation]:
+    """A workstation of HALL01 on a real service, its cache filled, teller1 logged in."""
+    ws: Workstation = make_workstation("WS-UI", window=3)
+    ws.centre.login("teller1", "demo-teller1")
+    assert ws.sync_once().online
+    yield ws
+    wait_for_background()
+
+
+def _payload(**changes: Any) -> dict[str, Any]:
     payload = {
         "id_number": PERSON,
         "name": "张三",
@@ -28,7 +46,13 @@ def test_a_quarantined_command_is_shown_and_can_be_retried(qtbot: Any, ws: Works
         "employer_code": "",
         "window_number": 3,
     }
-    uuid = ws.execute(ws.command(ENROLL, payload, "teller1")).command_uuid
+    payload.update(changes)
+    return payload
+
+
+def test_a_quarantined_command_is_shown_and_can_be_retried(qtbot: Any, desk: Workstation) -> None:
+    ws = desk
+    uuid = ws.execute(ws.command(ENROLL, _payload(), "teller1")).command_uuid
     with ws.local.begin() as connection:
         original = connection.execute(
             text("SELECT payload FROM outbox WHERE uuid = :u"), {"u": uuid}
@@ -59,3 +83,50 @@ def test_a_quarantined_command_is_shown_and_can_be_retried(qtbot: Any, ws: Works
     qtbot.waitUntil(lambda: tab.model.record(0).status == "pending", timeout=10_000)
     report = ws.sync_once()
     assert report.push is not None and report.push.applied == 1
+
+
+def test_the_window_shows_rejections_and_the_alarm_until_acknowledged(
+    qtbot: Any, desk: Workstation
+) -> None:
+    ws = desk
+    user = authenticate(ws.local, "teller1", "demo-teller1")
+    window = TellerWindow(ws, user, 3, lock_after_ms=0)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.synced, timeout=20_000) as first:
+        window.show()
+    assert first.args[0].online is True
+    assert not window.status.alarm_label.isVisible()
+
+    # A rejected command: the worker sends it at once and the tab shows the centre's reason.
+    employer = _payload(
+        category="employee", employer_code="91350100M000100Y43", insurance_types=["pension"]
+    )
+    ws.execute(ws.command(ENROLL, employer, "teller1"))
+    with qtbot.waitSignal(
+        window.synced, timeout=20_000, check_params_cb=lambda r: r.push.rejected == 1
+    ):
+        window.sync_now()
+    tab = window.sync_tab
+    qtbot.waitUntil(
+        lambda: tab.model.rowCount() == 1 and tab.model.record(0).status == "rejected",
+        timeout=10_000,
+    )
+    assert tab.model.index(0, 6).data()  # the reason, in words
+    qtbot.waitUntil(lambda: "Rejected: 1" in window.status.outbox_label.text(), timeout=10_000)
+
+    # An alarm the worker raised: red in the status bar and on the tab until acknowledged.
+    with Session(ws.local) as session, session.begin():
+        raise_alarm(session, COMMANDS_MISSING, "2 commands missing", seq=7, count=2)
+    with qtbot.waitSignal(window.synced, timeout=20_000, check_params_cb=lambda r: bool(r.alarms)):
+        window.sync_now()
+    assert window.status.alarm_label.isVisible()
+    assert "Sync tab" in window.status.alarm_label.text()
+    assert "sent again" in window.status.alarm_label.toolTip()
+    assert not tab.alarm_label.isHidden() and "2 command" in tab.alarm_label.text()
+    with qtbot.waitSignal(tab.alarm_acknowledged, timeout=10_000):
+        qtbot.mouseClick(tab.alarm_button, Qt.MouseButton.LeftButton)
+    assert window.status.alarm_label.isHidden() and tab.alarm_label.isHidden()
+    assert open_alarms(ws.local) == []
+
+    window.close()
+    assert window.worker is None

@@ -11,15 +11,16 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from service_harness import desk_login
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from standards import gb11643_check
 
-from counter_app.domain.roles import Role
 from counter_app.centre import bootstrap
+from counter_app.client.workstation import Workstation
+from counter_app.domain.roles import Role
 from counter_app.services import queue
 from counter_app.services.auth import authenticate
-from counter_app.client.workstation import Workstation
 from counter_app.storage.queue_models import RatingRow, TicketRow
 from counter_app.ui.main_window import TellerWindow
 from counter_app.ui.print_preview import PrintPreviewDialog
@@ -31,6 +32,7 @@ THIRD = "32010219770811003" + gb11643_check("32010219770811003")  # held and res
 
 
 def open_window(qtbot: Any, ws: Workstation) -> TellerWindow:
+    desk_login(ws, "teller1")  # at the centre, as the login window does
     user = authenticate(ws.local, "teller1", "demo-teller1")
     window = TellerWindow(ws, user, 3)
     qtbot.addWidget(window)
@@ -65,22 +67,30 @@ def assert_clean(window: TellerWindow) -> None:
     assert certificates.subject.text() == "" and certificates.result.text() == ""
 
 
-def sync_with_news(qtbot: Any, window: TellerWindow, username: str) -> None:
+def sync_with_news(qtbot: Any, window: TellerWindow, username: str, central_db: Any) -> None:
     """A sync round that brings something (a new user from the centre), as happens all day."""
-    central = window.ws.central()
+    central = central_db
     bootstrap.create_user(central, username, "pw-" + username, Role.TELLER, "HALL01", "新柜员")
-    with qtbot.waitSignal(window.synced, timeout=20_000) as synced:
-        window.sync_now()
-    assert synced.args[0].pull.entries >= 1
+
+    def brought_something(report: Any) -> bool:
+        return report.pull is not None and report.pull.entries >= 1
+
+    # The pull thread long-polls: the new user arrives without asking.
+    with qtbot.waitSignal(window.synced, timeout=20_000, check_params_cb=brought_something):
+        pass
 
 
 def test_each_customer_starts_clean_and_the_enrolled_one_shows_as_enrolled(
-    qtbot: Any, ws: Workstation, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any,
+    ws: Workstation,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    central_db: Any,
 ) -> None:
     ws.config.printers = [
         {"name": "a4", "kind": "pdf", "connection": "file", "path": str(tmp_path / "pdf")}
     ]
-    central = ws.central()
+    central = central_db
     queue.issue_ticket(central, "HALL01", "A", id_number=FIRST)  # typed at the kiosk
     queue.issue_ticket(central, "HALL01", "A")
     queue.issue_ticket(central, "HALL01", "A")
@@ -128,7 +138,7 @@ def test_each_customer_starts_clean_and_the_enrolled_one_shows_as_enrolled(
     assert not rating.isVisible()  # calling the next ticket closed the rating window
     assert panel.fields["ticket"].text() == "A002"
     assert_clean(window)
-    sync_with_news(qtbot, window, "teller7")
+    sync_with_news(qtbot, window, "teller7", central_db)
     assert_clean(window)
 
     # The next person is identified at the panel: forms take them, not anyone earlier.
@@ -144,7 +154,7 @@ def test_each_customer_starts_clean_and_the_enrolled_one_shows_as_enrolled(
     qtbot.keyClick(panel.id_input, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert_clean(window)
     assert window.context.ticket is not None and window.context.ticket.display == "A002"
-    sync_with_news(qtbot, window, "teller8")
+    sync_with_news(qtbot, window, "teller8", central_db)
     assert_clean(window)
 
     # Typed but not accepted: the next call asks before the input is discarded.
@@ -174,9 +184,11 @@ def test_each_customer_starts_clean_and_the_enrolled_one_shows_as_enrolled(
 
 
 def test_hold_call_others_resume_no_show_hint_transfer_and_rating_escape(
-    qtbot: Any, ws: Workstation
+    qtbot: Any,
+    ws: Workstation,
+    central_db: Any,
 ) -> None:
-    central = ws.central()
+    central = central_db
     held = queue.issue_ticket(central, "HALL01", "A", id_number=THIRD)
     queue.issue_ticket(central, "HALL01", "A")
     moved = queue.issue_ticket(central, "HALL01", "A")
@@ -262,8 +274,10 @@ def test_hold_call_others_resume_no_show_hint_transfer_and_rating_escape(
         assert session.scalar(select(func.count()).select_from(RatingRow)) == 0
 
 
-def test_the_rating_window_does_not_get_in_the_tellers_way(qtbot: Any, ws: Workstation) -> None:
-    central = ws.central()
+def test_the_rating_window_does_not_get_in_the_tellers_way(
+    qtbot: Any, ws: Workstation, central_db: Any
+) -> None:
+    central = central_db
     for _ in range(2):
         queue.issue_ticket(central, "HALL01", "A")
     window = open_window(qtbot, ws)

@@ -20,6 +20,7 @@ from refusals import conflict_codes, field_names, refused_permissions, validatio
 from sqlalchemy.orm import Session
 from standards import gb11643_id, gb32100_check, gb32100_code
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import Conflict, PermissionDenied, ValidationError
 from counter_app.domain.ids import IdNumber, Uscc
 from counter_app.domain.money import money
@@ -27,7 +28,6 @@ from counter_app.domain.roles import Permission
 from counter_app.printing.verification import parse_code
 from counter_app.services.auth import LoginFailed
 from counter_app.services.enrollment import KIND as ENROLL
-from counter_app.client.workstation import Workstation
 from counter_app.storage.shared_models import InsuredPersonRow
 from counter_app.ui.errors import conflict_text, describe, validation_text
 

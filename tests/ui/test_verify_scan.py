@@ -1,6 +1,7 @@
 """核验 with a barcode scanner: what zbarimg reads off a printed certificate, typed into the
-dialog's field followed by Enter (as a scanner in keyboard mode does), is confirmed genuine;
-a code that is not confirmed is explained by its problem code, in the UI language."""
+dialog's field followed by Enter (as a scanner in keyboard mode does), is confirmed genuine
+by the central service; a code that is not confirmed is explained by its problem code, in
+the UI language."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from readback import needs_zbarimg, scan_pdf
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from counter_app.client.workstation import Workstation
 from counter_app.printing import documents
 from counter_app.printing.pdf import render_pdf
 from counter_app.printing.verification import make_code
@@ -28,13 +30,10 @@ from counter_app.services.certificates import (
     IssuedCertificate,
     Verification,
     issue_certificate,
-    verify_certificate,
 )
 from counter_app.services.document_printing import office
 from counter_app.services.enrollment import KIND as ENROLL
-from counter_app.client.workstation import Workstation
 from counter_app.storage.shared_models import CertificateRow
-from counter_app.ui import verify_dialog
 from counter_app.ui.ops import wait_for_background
 from counter_app.ui.verify_dialog import VerifyDialog
 
@@ -84,12 +83,13 @@ def test_a_scanned_certificate_is_confirmed_genuine(
     scanned = scanned_payload(ws, issued, tmp_path)
     assert scanned == f"COUNTER-VERIFY:{issued.code}"
     asked: list[str] = []
+    ask_centre = ws.centre.verify_certificate
 
-    def counted(central: Any, code: str) -> Verification:
+    def counted(code: str) -> Verification:
         asked.append(code)
-        return verify_certificate(central, code)
+        return ask_centre(code)
 
-    monkeypatch.setattr(verify_dialog, "verify_certificate", counted)
+    monkeypatch.setattr(ws.centre, "verify_certificate", counted)
     dialog = VerifyDialog(ws)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -135,7 +135,7 @@ def verify_in_dialog(qtbot: Any, ws: Workstation, code: str) -> str:
 
 def test_an_unknown_code_is_named_so(qtbot: Any, ws: Workstation) -> None:
     code = make_code(PERSONAL, "never-issued", "0" * 64)
-    found = verify_certificate(ws.central(), code)
+    found = ws.centre.verify_certificate(code)
     assert not found.genuine and found.problem_code == UNKNOWN_CODE
     text = verify_in_dialog(qtbot, ws, code)
     assert "No certificate was issued with this verification code." in text
@@ -143,21 +143,23 @@ def test_an_unknown_code_is_named_so(qtbot: Any, ws: Workstation) -> None:
 
 
 def test_a_tampered_certificate_is_named_so(
-    qtbot: Any, ws: Workstation, issued: IssuedCertificate
+    qtbot: Any, ws: Workstation, issued: IssuedCertificate, central_service: Any
 ) -> None:
-    with ws.central().begin() as connection:
+    with central_service.db.owner.begin() as connection:  # as the database's owner could
         connection.execute(
             text("UPDATE certificates SET content = replace(content, '张三', '李四')")
         )
-    found = verify_certificate(ws.central(), issued.code)
+    found = ws.centre.verify_certificate(issued.code)
     assert found.problem_code == CONTENT_DIFFERS and found.journal_seq == issued.journal_seq
     text_shown = verify_in_dialog(qtbot, ws, issued.code)
     assert "differs from what was recorded" in text_shown and found.problem not in text_shown
 
 
-def test_a_certificate_without_its_journal_entry_is_named_so(ws: Workstation) -> None:
+def test_a_certificate_without_its_journal_entry_is_named_so(
+    ws: Workstation, central_service: Any
+) -> None:
     code = make_code(PERSONAL, "no-journal", "1" * 64)
-    with Session(ws.central()) as session, session.begin():
+    with Session(central_service.db.owner) as session, session.begin():
         session.add(
             CertificateRow(
                 code=code, kind=PERSONAL, subject=PERSON, subject_name="张三", content="{}",
@@ -165,7 +167,7 @@ def test_a_certificate_without_its_journal_entry_is_named_so(ws: Workstation) ->
                 issued_at=dt.datetime.now(), origin_command="00000000-0000-0000-0000-000000000000",
             )
         )  # fmt: skip
-    assert verify_certificate(ws.central(), code).problem_code == NO_JOURNAL_ENTRY
+    assert ws.centre.verify_certificate(code).problem_code == NO_JOURNAL_ENTRY
 
 
 def test_every_problem_has_a_text_in_each_language(qtbot: Any, ws: Workstation) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
-from counter_app.services.queries import BusinessItem, business_today
 from counter_app.client.workstation import Workstation
+from counter_app.services.queries import BusinessItem, business_today
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import business_label, business_status_label, business_type_label
 from counter_app.ui.table_model import Column, RecordTableModel

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.people import StaffUser
 from counter_app.printing import documents
 from counter_app.printing.layout import Doc
@@ -35,7 +36,6 @@ from counter_app.services.certificates import (
 )
 from counter_app.services.counter_lookups import CertificateRecord
 from counter_app.services.document_printing import DocumentPrinter, office
-from counter_app.client.workstation import Workstation
 from counter_app.ui.authorize_dialog import AuthorizeDialog
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.errors import describe
@@ -134,7 +134,7 @@ class CertificateTab(QWidget):
             return
         kind, subject = str(self.kind.currentData()), self.subject.text()
         self.issue_button.setEnabled(False)
-        self.result.setText(self.tr("Asking the central database…"))
+        self.result.setText(self.tr("Asking the central service…"))
         self.result.setStyleSheet("")
         serial = self.context.serial
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import ValidationErrors
 from counter_app.domain.insurance import (
     Enrollment,
@@ -47,7 +48,6 @@ from counter_app.services.counter_lookups import CommandState, command_state
 from counter_app.services.document_printing import DocumentPrinter, office
 from counter_app.services.enrollment import KIND, enrollment_payload
 from counter_app.services.queries import case_number
-from counter_app.client.workstation import Workstation
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.errors import conflict_text, describe, validation_text
 from counter_app.ui.ops import Op

@@ -1,7 +1,9 @@
 """差评回访 — a supervisor closes each bad rating's follow-up with a note of what was done.
 
 Each follow-up is named by the ticket number the customer held (and its day), the window and
-the teller, so the supervisor can find the service in question.
+the teller, so the supervisor can find the service in question. The list and the closing go
+through the central service on the supervisor's session; the service checks the role it
+records for that user, not the one this workstation knows.
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.people import StaffUser
-from counter_app.services import queue
-from counter_app.services.queue import FollowUp
 from counter_app.client.workstation import Workstation
+from counter_app.domain.people import StaffUser
+from counter_app.services.queue import FollowUp
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import rating_label
@@ -65,10 +66,9 @@ class FollowUpsTab(QWidget):
         layout.addWidget(self.message)
 
     def refresh(self) -> None:
-        hall = self.ws.config.hall_code
-        Op(lambda: queue.open_follow_ups(self.ws.central(), hall), parent=self).success(
-            self._show
-        ).failure(lambda exc: self.message.setText(describe(exc))).run_in_background()
+        Op(lambda: self.ws.centre.open_follow_ups(), parent=self).success(self._show).failure(
+            lambda exc: self.message.setText(describe(exc))
+        ).run_in_background()
 
     def _show(self, follow_ups: list[FollowUp]) -> None:
         """Replace the rows, keeping the supervisor's selection across the refresh."""
@@ -81,10 +81,10 @@ class FollowUpsTab(QWidget):
             return
         follow_up = self.model.record(rows[0].row()).id
         note = self.note.text()
-        user = self.user
 
         def run() -> int:
-            queue.close_follow_up(self.ws.central(), follow_up, user.username, user.role, note)
+            # On the session of the user logged in here: the centre checks their role itself.
+            self.ws.centre.close_follow_up(follow_up, note)
             return follow_up
 
         Op(run, parent=self).success(self._closed).failure(

@@ -13,10 +13,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from counter_app.client.workstation import Workstation
 from counter_app.printing.jobs import JobStatus, PrintJob, failure_reason
 from counter_app.services.document_printing import SYSTEM_PRINTER, DocumentPrinter
 from counter_app.services.queries import case_numbers, display_names
-from counter_app.client.workstation import Workstation
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import document_label, print_failure_text, print_state_label

@@ -7,16 +7,31 @@ that reason in words and can be put back to pending with "Retry" once repaired; 
 command held back behind a quarantined one says so. Every cell
 is in the UI language: the business by its label (never the command kind), the reason by its
 code; the centre's own wording and the connection error stay available as tooltips.
+
+Above the list, the sync alarm: when the sync worker found that the central journal lost
+entries (a restore from an old backup) or was rewritten, it says so here in red, with what
+was done about it (commands offered again), until someone presses "Alarm noted".
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import ValidationError
 from counter_app.services.queries import OutboxItem, outbox_items
-from counter_app.client.workstation import Workstation
+from counter_app.sync.anchors_seen import (
+    ANCHOR_INVALID,
+    COMMANDS_MISSING,
+    JOURNAL_BEHIND,
+    JOURNAL_REWRITTEN,
+    Alarm,
+    acknowledge_alarms,
+    open_alarms,
+)
 from counter_app.sync.push import (
     DATA_REFUSED,
     HANDLER_FAILED,
@@ -89,6 +104,44 @@ def quarantine_text(code: str | None) -> str:
     )
 
 
+def alarm_text(alarm: Alarm) -> str:
+    """One sync alarm in words, with when it was raised."""
+    translate = QCoreApplication.translate
+    if alarm.code == JOURNAL_BEHIND:
+        text = (
+            translate(
+                "SyncTab",
+                "The central journal now ends at entry %1, but this workstation had already "
+                "received %2 entries more: the central database has lost entries (restored "
+                "from an old backup?). Inform the system administrator.",
+            )
+            .replace("%1", str(alarm.seq))
+            .replace("%2", str(alarm.count))
+        )
+    elif alarm.code == COMMANDS_MISSING:
+        text = translate(
+            "SyncTab",
+            "%1 command(s) the central database had confirmed are no longer in its journal; "
+            "they have been sent again.",
+        ).replace("%1", str(alarm.count))
+    elif alarm.code == JOURNAL_REWRITTEN:
+        text = translate(
+            "SyncTab",
+            "Central journal entries this workstation saw signed have been changed (from "
+            "entry %1). Inform the system administrator.",
+        ).replace("%1", str(alarm.seq))
+    elif alarm.code == ANCHOR_INVALID:
+        text = translate(
+            "SyncTab",
+            "The central service sent a journal head that is not signed with its key (entry "
+            "%1). Inform the system administrator.",
+        ).replace("%1", str(alarm.seq))
+    else:
+        text = translate("SyncTab", "The central journal does not match what this workstation saw.")
+    raised = alarm.raised_at.replace("T", " ")
+    return translate("SyncTab", "%1 (raised %2)").replace("%1", text).replace("%2", raised)
+
+
 def _reason(item: OutboxItem) -> str:
     if item.status == "rejected":
         return rejection_text(item.reason_code, item.reason)
@@ -113,6 +166,7 @@ def _tooltip(item: OutboxItem) -> str:
 
 class SyncTab(QWidget):
     acknowledged = Signal()  # also after a retry: the outbox counts changed either way
+    alarm_acknowledged = Signal()
 
     def __init__(self, ws: Workstation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,8 +207,24 @@ class SyncTab(QWidget):
         self.retry_button.setEnabled(False)
         self.retry_button.clicked.connect(self.retry_selected)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.alarms: list[Alarm] = []
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.alarm_label = QLabel()
+        self.alarm_label.setObjectName("syncAlarmText")
+        self.alarm_label.setWordWrap(True)
+        self.alarm_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.alarm_button = QPushButton(self.tr("Alarm noted"))
+        self.alarm_button.setObjectName("acknowledgeAlarm")
+        self.alarm_button.setToolTip(
+            self.tr("The alarm has been seen and passed on; stop showing it.")
+        )
+        self.alarm_button.clicked.connect(self.acknowledge_alarm)
+        alarm_row = QHBoxLayout()
+        alarm_row.addWidget(self.alarm_label, 1)
+        alarm_row.addWidget(self.alarm_button)
+        self.alarm_label.hide()
+        self.alarm_button.hide()
         # The summary above the buttons: side by side they would not fit a small screen.
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -162,6 +232,7 @@ class SyncTab(QWidget):
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.sync_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(alarm_row)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
@@ -196,8 +267,33 @@ class SyncTab(QWidget):
         self.acknowledged.emit()
         self.refresh()
 
+    def acknowledge_alarm(self) -> None:
+        local = self.ws.local
+        Op(lambda: acknowledge_alarms(local), parent=self).success(
+            self._alarm_acknowledged
+        ).run_in_background()
+
+    def _alarm_acknowledged(self, _count: object) -> None:
+        self.show_alarms([])
+        self.alarm_acknowledged.emit()
+
+    def show_alarms(self, alarms: Sequence[Alarm]) -> None:
+        """The open sync alarms (none: the panel is hidden)."""
+        self.alarms = list(alarms)
+        self.alarm_label.setText("\n".join(alarm_text(a) for a in alarms))
+        self.alarm_label.setVisible(bool(alarms))
+        self.alarm_button.setVisible(bool(alarms))
+
     def refresh(self) -> None:
-        Op(lambda: outbox_items(self.ws), parent=self).success(self._show).run_in_background()
+        ws = self.ws
+        Op(lambda: (outbox_items(ws), open_alarms(ws.local)), parent=self).success(
+            self._show_all
+        ).run_in_background()
+
+    def _show_all(self, found: tuple[list[OutboxItem], list[Alarm]]) -> None:
+        items, alarms = found
+        self.show_alarms(alarms)
+        self._show(items)
 
     def _show(self, items: list[OutboxItem]) -> None:
         replace_keeping_selection(self.view, self.model, items, lambda i: i.uuid)
