@@ -31,6 +31,7 @@ from counter_central.context import ServiceContext
 from counter_central.database import open_service_database
 from counter_central.gate import RequestGate
 from counter_central.routes_anchors import router as anchors_router
+from counter_central.routes_authorizations import router as authorizations_router
 from counter_central.routes_counter import router as counter_router
 from counter_central.routes_public import router as public_router
 from counter_central.routes_queue import router as queue_router
@@ -117,6 +118,7 @@ def create_app(
         anchors_router,
         queue_router,
         counter_router,
+        authorizations_router,
     ):
         app.include_router(router)
     error_handlers.install(app)

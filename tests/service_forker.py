@@ -38,12 +38,21 @@ def serve_forever(commands: IO[str], answers: IO[str]) -> None:
     import counter_central.cli as cli
 
     handlers.handler_for("admin.hall_upsert")  # import every handler before forking
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
+    # Children are reaped only when asked (``reap``): until then an ended child stays a zombie
+    # and keeps its pid, so a signal meant for it can never reach a new process of that pid.
     for line in commands:
         request = json.loads(line)
+        if "reap" in request:
+            try:
+                _, status = os.waitpid(int(request["reap"]), 0)
+                code = os.waitstatus_to_exitcode(status)
+            except ChildProcessError:
+                code = -1
+            answers.write(f"{code}\n")
+            answers.flush()
+            continue
         pid = os.fork()
         if pid == 0:  # the child: become the service
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             os.setpgid(0, 0)
             log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
             devnull = os.open(os.devnull, os.O_RDONLY)
@@ -60,26 +69,26 @@ def serve_forever(commands: IO[str], answers: IO[str]) -> None:
 
 
 class ForkedProcess:
-    """A forked service as the tests see a process: ``poll``, ``terminate``, ``kill``, ``wait``."""
+    """A forked service as the tests see a process: ``poll``, ``terminate``, ``kill``, ``wait``.
 
-    def __init__(self, pid: int) -> None:
+    The forker keeps an ended child as a zombie until ``poll`` sees it ended and asks for it
+    to be reaped, so the pid cannot belong to another process while this object signals it."""
+
+    def __init__(self, pid: int, forker: Forker) -> None:
         self.pid = pid
+        self.forker = forker
         self.returncode: int | None = None
 
-    def _alive(self) -> bool:
+    def _ended(self) -> bool:
         try:
-            os.kill(self.pid, 0)
-        except ProcessLookupError:
-            return False
-        try:  # a zombie not yet reaped by the forker counts as ended
             state = Path(f"/proc/{self.pid}/stat").read_text().split(") ", 1)[1][0]
         except (OSError, IndexError):
             return True
-        return state != "Z"
+        return state in "ZX"
 
     def poll(self) -> int | None:
-        if self.returncode is None and not self._alive():
-            self.returncode = -1  # the real status went to the forker
+        if self.returncode is None and self._ended():
+            self.returncode = self.forker.reap(self.pid)
         return self.returncode
 
     def send_signal(self, number: int) -> None:
@@ -92,6 +101,8 @@ class ForkedProcess:
         self._signal(signal.SIGKILL)
 
     def _signal(self, number: int) -> None:
+        if self.poll() is not None:
+            return  # reaped: the pid may be another process's now
         with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, number)
 
@@ -120,15 +131,22 @@ class Forker:
             text=True,
         )
 
-    def start(self, config: Path, log: Path) -> ForkedProcess:
+    def _ask(self, request: dict[str, object]) -> int:
         assert self.process.stdin is not None and self.process.stdout is not None
         with self._lock:
-            self.process.stdin.write(json.dumps({"config": str(config), "log": str(log)}) + "\n")
+            self.process.stdin.write(json.dumps(request) + "\n")
             self.process.stdin.flush()
             answer = self.process.stdout.readline()
         if not answer.strip():
             raise RuntimeError("the service forker has stopped")
-        return ForkedProcess(int(answer))
+        return int(answer)
+
+    def start(self, config: Path, log: Path) -> ForkedProcess:
+        return ForkedProcess(self._ask({"config": str(config), "log": str(log)}), self)
+
+    def reap(self, pid: int) -> int:
+        """The exit code of an ended child (it is a zombie until then)."""
+        return self._ask({"reap": pid})
 
     def close(self) -> None:
         if self.process.stdin is not None:

@@ -35,6 +35,7 @@ import httpx
 
 from counter_app.domain.commands import Command, Verdict
 from counter_app.domain.errors import CentralRefused, CentralUnavailable
+from counter_app.remote.authorization_calls import AuthorizationCalls
 from counter_app.remote.counter_calls import CounterCalls
 from counter_app.remote.domain_errors import raise_refusal
 from counter_app.remote.identity import SignedAuth, WorkstationIdentity
@@ -86,7 +87,7 @@ def pinned_context(ca_file: Path) -> ssl.SSLContext:
     return context
 
 
-class HttpCentral(QueueCalls, CounterCalls):
+class HttpCentral(QueueCalls, CounterCalls, AuthorizationCalls):
     def __init__(
         self,
         base_url: str,

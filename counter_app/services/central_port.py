@@ -73,6 +73,21 @@ class HallEvents:
     last_seq: int
 
 
+@dataclass(frozen=True)
+class OfflineAuthorization:
+    """An authorization a supervisor gave while the centre could not be reached, recorded
+    when its command arrived and waiting for a supervisor of the hall to confirm it."""
+
+    id: str
+    created_at: dt.datetime  # naive local time
+    workstation_id: str
+    requested_by: str
+    supervisor: str
+    purpose: str
+    bound_to: str
+    detail: str
+
+
 __all__ = ["CentralPort", "CentralRefused", "CentralUnavailable"]
 
 
@@ -121,3 +136,12 @@ class CentralPort(Protocol):
     def find_certificate(self, code: str) -> CertificateRecord | None: ...
 
     def find_person(self, id_number: str) -> PersonSummary | None: ...
+
+    # -- on-the-spot authorizations (授权) ----------------------------------------------------
+    def authorize(self, supervisor: str, password: str, purpose: str, bound_to: str) -> str:
+        """The supervisor's password checked by the centre; the ``auth_ref`` it recorded."""
+        ...
+
+    def offline_authorizations(self) -> list[OfflineAuthorization]: ...
+
+    def confirm_authorization(self, authorization_id: str) -> None: ...

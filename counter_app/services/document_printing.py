@@ -6,12 +6,15 @@ spooler, which logs the job in the cache and keeps it when the printer fails. A 
 to the operating system's printer (through its print dialog) is logged too, under the name
 ``SYSTEM_PRINTER``, so the print log holds every job. Reprints (补打) need an authorization
 when ``[printing] reprint_needs_authorization`` is on: the supervisor's user name is recorded
-with the job.
+with the job. The supervisor's password is checked by the centre, which records the
+authorization bound to what it authorizes; only when the centre cannot be reached is it
+checked against the cache, and the authorization is then an offline one (``offline:<name>``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from counter_app.devices.printers import (
@@ -20,14 +23,19 @@ from counter_app.devices.printers import (
     PrinterFault,
     open_connection,
 )
-from counter_app.domain.errors import PermissionDenied, ValidationError
+from counter_app.domain.errors import (
+    CentralRefused,
+    CentralUnavailable,
+    PermissionDenied,
+    ValidationError,
+)
 from counter_app.domain.roles import Permission, require
 from counter_app.printing.documents import Office
 from counter_app.printing.escpos_render import render_escpos
 from counter_app.printing.jobs import JobStatus, PrintJob, PrintSpooler
 from counter_app.printing.layout import Doc
 from counter_app.printing.pdf import render_pdf
-from counter_app.services.auth import authenticate
+from counter_app.services.auth import LoginFailed, authenticate
 from counter_app.services.print_job_store import SqliteJobStore
 from counter_app.services.queries import hall_name
 from counter_app.services.workstation_view import WorkstationView as Workstation
@@ -68,11 +76,52 @@ def office(ws: Workstation, window_number: int, teller_name: str) -> Office:
     return Office(hall_name(ws), window_number, teller_name)
 
 
-def authorize(ws: Workstation, username: str, password: str) -> str:
-    """On-the-spot authorization (授权): a supervisor's own credentials, checked here."""
+OFFLINE_PREFIX = "offline:"  # an authorization checked only by this workstation's cache
+# The centre's refusals of a supervisor's credentials, worded like a login's.
+_LOGIN_REFUSALS = {
+    "bad_credentials": "bad_credentials",
+    "login_locked": "locked",
+    "user_inactive": "inactive",
+}
+
+
+@dataclass(frozen=True)
+class Authorization:
+    """A supervisor's on-the-spot authorization: who gave it and the reference to keep."""
+
+    supervisor: str
+    auth_ref: str
+
+    @property
+    def offline(self) -> bool:
+        return self.auth_ref.startswith(OFFLINE_PREFIX)
+
+
+def authorize(
+    ws: Workstation, username: str, password: str, *, bound_to: str, purpose: str = "reprint"
+) -> Authorization:
+    """On-the-spot authorization (授权): a supervisor's own credentials, checked by the centre.
+
+    The centre records it bound to ``bound_to`` (a command UUID or a reprint's reference).
+    When the centre cannot be reached the credentials are checked against the cache and the
+    reference is ``offline:<supervisor>``, for a supervisor to confirm later. Refusals
+    are raised as a login's are (``LoginFailed``), or ``PermissionDenied`` for an account
+    that may not authorize here.
+    """
+    try:
+        return Authorization(username, ws.centre.authorize(username, password, purpose, bound_to))
+    except CentralUnavailable:
+        pass
+    except CentralRefused as exc:
+        login_code = _LOGIN_REFUSALS.get(exc.code)
+        if login_code is not None:
+            raise LoginFailed(login_code, exc.reason) from None
+        if exc.code in ("self_authorization", "user_not_in_hall"):
+            raise PermissionDenied(username, Permission.AUTHORIZE.value) from None
+        raise
     user = authenticate(ws.local, username, password)
     require(user.username, user.role, Permission.AUTHORIZE)
-    return user.username
+    return Authorization(user.username, f"{OFFLINE_PREFIX}{user.username}")
 
 
 class DocumentPrinter:

@@ -1,15 +1,17 @@
-"""The central service's tables: workstations, enrolment codes, nonces, sessions, anchors.
+"""The central service's tables: workstations, enrolment codes, nonces, sessions, anchors,
+on-the-spot authorizations.
 
 They belong to the central schema (``CentralBase``), next to the journal, and are created by
-migration ``c0010``. Every time stored here is naive UTC: several service processes, possibly
-on different hosts, compare these values, so none of them may depend on a host's time zone.
+migrations ``c0010`` and ``c0012`` (authorizations). Every time stored here is naive UTC:
+several service processes, possibly on different hosts, compare these values, so none of
+them may depend on a host's time zone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, DateTime, Integer, String
+from sqlalchemy import BigInteger, Boolean, DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.storage.base import CentralBase
@@ -92,3 +94,33 @@ class AnchorRow(CentralBase):
     signed_at: Mapped[str] = mapped_column(String(40))
     key_id: Mapped[str] = mapped_column(String(16))
     signature: Mapped[str] = mapped_column(String(100))
+
+
+AUTH_PURPOSE_COMMAND = "command"
+AUTH_PURPOSE_REPRINT = "reprint"
+
+
+class AuthorizationRow(CentralBase):
+    """An on-the-spot authorization (授权): a supervisor's consent bound to one thing.
+
+    Granted online, the service checked the supervisor's password; ``bound_to`` names what it
+    authorizes (a command UUID, or a reprint's reference) and ``used_at`` is set when the
+    command it is bound to applies, so it cannot be replayed. Made offline, the service only
+    learns of it with the command (``offline``), and a supervisor confirms it afterwards.
+    """
+
+    __tablename__ = "authorizations"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    supervisor: Mapped[str] = mapped_column(String(50))
+    requested_by: Mapped[str] = mapped_column(String(50))
+    workstation_id: Mapped[str] = mapped_column(String(50))
+    hall_code: Mapped[str] = mapped_column(String(16), index=True)
+    purpose: Mapped[str] = mapped_column(String(16))
+    bound_to: Mapped[str] = mapped_column(String(100), index=True)
+    detail: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    offline: Mapped[bool] = mapped_column(Boolean, default=False)
+    confirmed_by: Mapped[str | None] = mapped_column(String(50))
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -1,7 +1,10 @@
 """On-the-spot authorization (授权): a supervisor types their own credentials at the window.
 
-An account without the authority to authorize (a teller's) is told so in words, not by the
-name of the missing permission.
+The credentials are checked by the central service, which records the authorization bound
+to what it authorizes (``bound_to``); when the centre cannot be reached they are checked
+against the cache and the authorization is an offline one, for a supervisor to confirm. An
+account without the authority to authorize (a teller's) is told so in words, not by the name
+of the missing permission.
 """
 
 from __future__ import annotations
@@ -18,16 +21,20 @@ from PySide6.QtWidgets import (
 
 from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import PermissionDenied
-from counter_app.services.document_printing import authorize
+from counter_app.services.document_printing import Authorization, authorize
 from counter_app.ui.errors import describe
 from counter_app.ui.ops import Op
 
 
 class AuthorizeDialog(QDialog):
-    def __init__(self, ws: Workstation, reason: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: Workstation, reason: str, bound_to: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
+        self.bound_to = bound_to
         self.authorized_by: str | None = None
+        self.auth_ref: str | None = None
         self.setWindowTitle(self.tr("Supervisor authorization"))
         self.username = QLineEdit()
         self.username.setObjectName("authUser")
@@ -56,13 +63,15 @@ class AuthorizeDialog(QDialog):
             return
         username, password = self.username.text().strip(), self.password.text()
         self.ok_button.setEnabled(False)
-        Op(lambda: authorize(self.ws, username, password), parent=self).success(self._ok).failure(
-            self._failed
-        ).run_in_background()
+        bound_to = self.bound_to
+        Op(lambda: authorize(self.ws, username, password, bound_to=bound_to), parent=self).success(
+            self._ok
+        ).failure(self._failed).run_in_background()
 
-    def _ok(self, username: str) -> None:
+    def _ok(self, granted: Authorization) -> None:
         self.ok_button.setEnabled(True)
-        self.authorized_by = username
+        self.authorized_by = granted.supervisor
+        self.auth_ref = granted.auth_ref
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -38,6 +38,7 @@ from counter_app.ui.ops import Op
 from counter_app.ui.queue_dock import QueueDock
 from counter_app.ui.roles_text import role_label
 from counter_app.ui.status_bar import CounterStatusBar
+from counter_app.ui.tabs.authorizations_tab import AuthorizationsTab
 from counter_app.ui.tabs.cases_tab import CasesTab
 from counter_app.ui.tabs.certificate_tab import CertificateTab
 from counter_app.ui.tabs.enrollment_tab import EnrollmentTab
@@ -114,6 +115,8 @@ class TellerWindow(QMainWindow):
             self.follow_ups = FollowUpsTab(ws, user)
             self.tabs.addTab(self.follow_ups, self.tr("Rating follow-ups"))
             self.follow_ups.closed.connect(self._after_command)
+            self.authorizations_tab = AuthorizationsTab(ws)
+            self.tabs.addTab(self.authorizations_tab, self.tr("Offline authorizations"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         if Permission.SERVE_CUSTOMERS in self.permissions:
@@ -316,6 +319,7 @@ class TellerWindow(QMainWindow):
         self.print_jobs_tab.refresh()
         if self.follow_ups is not None:
             self.follow_ups.refresh()
+            self.authorizations_tab.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_sync()

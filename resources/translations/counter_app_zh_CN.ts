@@ -2,24 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AuthorizeDialog</name>
+    <name>AuthorizationsTab</name>
     <message>
-        <location filename="../../counter_app/ui/authorize_dialog.py" line="31" />
-        <source>Supervisor authorization</source>
-        <translation>领导授权</translation>
+        <location filename="../../counter_app/ui/tabs/authorizations_tab.py" line="30" />
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/authorize_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/tabs/authorizations_tab.py" line="31" />
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/authorizations_tab.py" line="32" />
+        <source>Teller</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/authorizations_tab.py" line="33" />
         <source>Supervisor</source>
         <translation>授权人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/authorize_dialog.py" line="41" />
+        <location filename="../../counter_app/ui/tabs/authorizations_tab.py" line="34" />
+        <source>What</source>
+        <translation>授权事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/authorizations_tab.py" line="43" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/authorizations_tab.py" line="48" />
+        <source>Authorizations given while the centre was unreachable</source>
+        <translation>中心不可达期间作出的授权</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/authorizations_tab.py" line="65" />
+        <source>Select an authorization first.</source>
+        <translation>请先选择一条授权。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/authorizations_tab.py" line="79" />
+        <source>Confirmed.</source>
+        <translation>已确认。</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorizeDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/authorize_dialog.py" line="38" />
+        <source>Supervisor authorization</source>
+        <translation>领导授权</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/authorize_dialog.py" line="47" />
+        <source>Supervisor</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/authorize_dialog.py" line="48" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/authorize_dialog.py" line="73" />
+        <location filename="../../counter_app/ui/authorize_dialog.py" line="82" />
         <source>This account may not authorize; a supervisor must enter their own.</source>
         <translation>该账号无权授权，请由科长输入本人账号和密码。</translation>
     </message>
@@ -75,57 +123,57 @@
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="74" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="75" />
         <source>Personal proof of insurance</source>
         <translation>个人参保证明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="75" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="76" />
         <source>Employer proof of insurance</source>
         <translation>单位参保证明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="79" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="80" />
         <source>ID number or credit code</source>
         <translation>身份证号码或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="80" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="81" />
         <source>Issue and preview</source>
         <translation>出具并预览</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="83" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="84" />
         <source>Reprint… (needs authorization)</source>
         <translation>补打…（需领导授权）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="86" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="87" />
         <source>Verify a code…</source>
         <translation>核验验证码…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="93" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="94" />
         <source>Certificate</source>
         <translation>证明类型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="94" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="95" />
         <source>For</source>
         <translation>证明对象</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="137" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="138" />
         <source>Asking the central service…</source>
         <translation>正在查询中心服务…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="175" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="176" />
         <source>Issued with verification code %1 (journal entry %2).</source>
         <translation>已出具，验证码 %1（流水号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="210" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="211" />
         <source>A reprint of certificate %1 needs a supervisor.</source>
         <translation>补打证明 %1 需要领导现场授权。</translation>
     </message>
@@ -2119,95 +2167,100 @@
 <context>
     <name>TellerWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="75" />
+        <location filename="../../counter_app/ui/main_window.py" line="76" />
         <source>Social Insurance Integrated Counter — Window %1 — %2 (%3)</source>
         <translation>社保综合柜员系统 — %1 号窗口 — %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="94" />
+        <location filename="../../counter_app/ui/main_window.py" line="95" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="99" />
+        <location filename="../../counter_app/ui/main_window.py" line="100" />
         <source>Proof of insurance</source>
         <translation>参保证明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="104" />
+        <location filename="../../counter_app/ui/main_window.py" line="105" />
         <source>Today's business</source>
         <translation>今日业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="109" />
+        <location filename="../../counter_app/ui/main_window.py" line="110" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="111" />
+        <location filename="../../counter_app/ui/main_window.py" line="112" />
         <source>Print log</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="115" />
+        <location filename="../../counter_app/ui/main_window.py" line="116" />
         <source>Rating follow-ups</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="161" />
+        <location filename="../../counter_app/ui/main_window.py" line="119" />
+        <source>Offline authorizations</source>
+        <translation>离线授权</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="164" />
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="162" />
+        <location filename="../../counter_app/ui/main_window.py" line="165" />
         <source>Identify customer</source>
         <translation>识别办事人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="166" />
+        <location filename="../../counter_app/ui/main_window.py" line="169" />
         <source>New customer</source>
         <translation>新办事人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="170" />
+        <location filename="../../counter_app/ui/main_window.py" line="173" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="174" />
+        <location filename="../../counter_app/ui/main_window.py" line="177" />
         <source>Verify a certificate…</source>
         <translation>核验证明…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="178" />
+        <location filename="../../counter_app/ui/main_window.py" line="181" />
         <source>Log out and quit</source>
         <translation>注销并退出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="182" />
+        <location filename="../../counter_app/ui/main_window.py" line="185" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="183" />
-        <location filename="../../counter_app/ui/main_window.py" line="195" />
+        <location filename="../../counter_app/ui/main_window.py" line="186" />
+        <location filename="../../counter_app/ui/main_window.py" line="198" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="196" />
+        <location filename="../../counter_app/ui/main_window.py" line="199" />
         <source>Social Insurance Integrated Counter %1
 Workstation %2, hall %3</source>
         <translation>社保综合柜员系统 %1
 工作站 %2，大厅 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="214" />
+        <location filename="../../counter_app/ui/main_window.py" line="217" />
         <source>Unsaved input</source>
         <translation>有未保存的录入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="216" />
+        <location filename="../../counter_app/ui/main_window.py" line="219" />
         <source>The enrollment form holds input that was not accepted. Discard it and go on to the next customer?</source>
         <translation>参保登记表中有尚未受理的录入内容。是否放弃这些内容并接待下一位办事人？</translation>
     </message>

@@ -70,10 +70,11 @@ def test_reprints_need_a_supervisor(ws: Workstation) -> None:
     with pytest.raises(PermissionDenied):
         printer.print(doc, "receipt")
     with pytest.raises(PermissionDenied):
-        authorize(ws, "teller1", "demo-teller1")  # a teller cannot authorize
+        authorize(ws, "teller1", "demo-teller1", bound_to="reprint:A1")  # a teller cannot
     with pytest.raises(LoginFailed):
-        authorize(ws, "boss", "wrong-password")
-    job = printer.print(doc, "receipt", authorized_by=authorize(ws, "boss", "demo-supervisor"))
+        authorize(ws, "boss", "wrong-password", bound_to="reprint:A1")
+    granted = authorize(ws, "boss", "demo-supervisor", bound_to="reprint:A1")
+    job = printer.print(doc, "receipt", authorized_by=granted.supervisor)
     assert job.is_reprint and job.authorized_by == "boss"
     assert "补打".encode("gb18030") in job.data
 

@@ -7,7 +7,6 @@ its reason; and ``stop`` returns promptly even while a long-poll is under way.
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import threading
@@ -135,7 +134,6 @@ def test_a_change_at_one_workstation_reaches_the_other_by_long_poll(
     b_reports.wait_for(lambda r: r.kind == "pull" and r.online is True)
     time.sleep(0.3)  # B is inside its long-poll now
 
-    latencies: list[float] = []
     for _ in range(5):
         _, person = enrol_person(a)
         a_worker.wake()
@@ -145,9 +143,8 @@ def test_a_change_at_one_workstation_reaches_the_other_by_long_poll(
                 row = session.get(InsuredPersonRow, person)
                 return row is not None and bool(row.insured_number)
 
-        latencies.append(wait_until(arrived, timeout=10))
-    # A sanity bound, not a performance test: a long-poll answers well within a second.
-    assert statistics.median(latencies) < 1.0, latencies
+        wait_until(arrived, timeout=10)  # B's pull thread brings it; B pushes nothing
+    # How fast is measured in benchmarks/bench_service.py (commit-to-visible), not here.
     pushed = a_reports.wait_for(lambda r: r.kind == "push" and r.push.applied >= 1)
     assert pushed.online and pushed.pending == 0
     pulled = b_reports.wait_for(lambda r: r.kind == "pull" and r.pull.entries >= 1)
@@ -274,42 +271,3 @@ def test_a_push_does_not_wait_behind_the_long_poll(
     with Session(ws.local) as session:
         row = session.get(OutboxRow, command_uuid)
         assert row is not None and row.status == "applied" and row.seq
-
-
-@pytest.mark.parametrize("count", [100])
-def test_latency_figures(
-    make_workstation: Any, started: list[SyncWorker], count: int, request: Any
-) -> None:
-    """Commit-to-visible latency at another workstation over ``count`` commands (printed;
-    the only assertion is the sanity bound of the first test)."""
-    if "sqlite" not in request.node.callspec.id:
-        pytest.skip("figures are taken on the embedded engine")
-    a: Workstation = ready(make_workstation("WS-A"))
-    b: Workstation = ready(make_workstation("WS-B", window=2))
-    a_worker, b_worker = worker_for(a, Reports()), worker_for(b, Reports())
-    started.extend([a_worker, b_worker])
-    a_worker.start()
-    b_worker.start()
-    time.sleep(0.5)
-    latencies: list[float] = []
-    for _ in range(count):
-        _, person = enrol_person(a)
-        a_worker.wake()
-        latencies.append(
-            wait_until(lambda p=person: _insured_number(b, p) is not None, timeout=10, step=0.002)
-        )
-    with Session(a.local) as session:  # of which: written at A until A has the verdict
-        pushes = sorted(
-            (row.resolved_at - row.created_at).total_seconds()
-            for row in session.query(OutboxRow)
-            if row.resolved_at is not None
-        )
-    latencies.sort()
-    p50 = latencies[len(latencies) // 2]
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    print(
-        f"\ncommit-to-visible at the other workstation: p50 {p50 * 1000:.0f} ms, "
-        f"p99 {p99 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms over {count}; "
-        f"push alone: p50 {pushes[len(pushes) // 2] * 1000:.0f} ms"
-    )
-    assert p50 < 1.0

@@ -339,7 +339,7 @@ def test_the_dialogs_speak_one_language(
     qtbot.waitUntil(lambda: bool(login.message.text()), timeout=10_000)
     bad = problems(screen_texts(login), language, hall_day)
 
-    authorize = AuthorizeDialog(ws, "")
+    authorize = AuthorizeDialog(ws, "", "reprint:language-check")
     qtbot.addWidget(authorize)
     authorize.show()
     authorize.username.setText("teller1")

@@ -232,7 +232,7 @@ else:
         from counter_app.ui.authorize_dialog import AuthorizeDialog
 
         reason = "A reprint (补打) needs a supervisor."
-        dialog = AuthorizeDialog(ws, reason, host_window(qtbot, screen))
+        dialog = AuthorizeDialog(ws, reason, "reprint:screen-check", host_window(qtbot, screen))
         dialog.show()
         return dialog
 

@@ -9,6 +9,7 @@ certificates, or by its verification code — always with a supervisor's authori
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import replace
 from typing import Any
 
@@ -210,7 +211,8 @@ class CertificateTab(QWidget):
         reason = self.tr("A reprint of certificate %1 needs a supervisor.").replace(
             "%1", record.code
         )
-        self.authorize_dialog = AuthorizeDialog(self.ws, reason, self)
+        bound_to = f"reprint:{record.code}:{uuid.uuid4()}"[:100]
+        self.authorize_dialog = AuthorizeDialog(self.ws, reason, bound_to, self)
         self.authorize_dialog.accepted.connect(lambda: self._reprint_authorized(record))
         self.authorize_dialog.open()
 
