@@ -201,9 +201,8 @@ def profile_push(db: Any, batch: int, out: Path) -> list[str]:
     seconds = time.perf_counter() - started
     profiler.stop()
     engine.dispose()
-    out.write_text(
-        profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8"
-    )
+    text = profiler.output_text(unicode=True, color=False, show_all=False)
+    out.write_text(text.replace(f"{ROOT}/", ""), encoding="utf-8")  # paths as in the checkout
     return [f"in-process apply of one batch of {batch}: {seconds * 1000:.0f} ms"]
 
 
