@@ -17,76 +17,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from counter_app.domain.errors import CentralRefused, CentralUnavailable
 from counter_app.domain.queue import TicketEvent
-
-if TYPE_CHECKING:  # the result types live with the use cases that make them
-    from counter_app.services.certificates import IssuedCertificate, Verification
-    from counter_app.services.counter_lookups import CertificateRecord
-    from counter_app.services.hall_display_queries import HallSnapshot
-    from counter_app.services.queries import PersonSummary
-    from counter_app.services.queue import FollowUp, HallEvent, TellerFigures, Ticket
-
-
-@dataclass(frozen=True)
-class CentralSession:
-    """A staff session the service opened after checking the password centrally."""
-
-    username: str
-    display_name: str
-    role: str
-    hall_code: str
-    expires_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class IssuedTicket:
-    """A kiosk's new ticket with what the kiosk prints under it."""
-
-    ticket: Ticket
-    waiting_ahead: int
-    estimated_wait: dt.timedelta | None
-
-
-@dataclass(frozen=True)
-class WindowStatus:
-    """What the queue dock shows: waiting counts, the teller's figures, the longest wait and
-    the tickets this window holds."""
-
-    waiting: dict[str, int]
-    figures: TellerFigures
-    longest_wait: dt.timedelta | None
-    held: list[Ticket]
-
-
-@dataclass(frozen=True)
-class HallEvents:
-    """A page of the hall's numbered event stream. ``snapshot`` is set when the page does not
-    follow on from ``after`` (a hole, the first call, a new business day): rebuild from it."""
-
-    events: list[HallEvent]
-    waiting: dict[str, int]
-    snapshot: HallSnapshot | None
-    last_seq: int
-
-
-@dataclass(frozen=True)
-class OfflineAuthorization:
-    """An authorization a supervisor gave while the centre could not be reached, recorded
-    when its command arrived and waiting for a supervisor of the hall to confirm it."""
-
-    id: str
-    created_at: dt.datetime  # naive local time
-    workstation_id: str
-    requested_by: str
-    supervisor: str
-    purpose: str
-    bound_to: str
-    detail: str
-
+from counter_app.services.records import CentralSession as CentralSession
+from counter_app.services.records import (
+    CertificateRecord,
+    FollowUp,
+    IssuedCertificate,
+    PersonSummary,
+    Ticket,
+    Verification,
+)
+from counter_app.services.records import HallEvents as HallEvents
+from counter_app.services.records import IssuedTicket as IssuedTicket
+from counter_app.services.records import OfflineAuthorization as OfflineAuthorization
+from counter_app.services.records import WindowStatus as WindowStatus
 
 __all__ = ["CentralPort", "CentralRefused", "CentralUnavailable"]
 

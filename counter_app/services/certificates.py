@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -27,6 +26,8 @@ from counter_app.domain.roles import Permission
 from counter_app.printing.verification import parse_code
 from counter_app.services.apply_context import ApplyContext
 from counter_app.services.handlers import Handler, register
+from counter_app.services.records import IssuedCertificate as IssuedCertificate
+from counter_app.services.records import Verification as Verification
 from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.central_models import JournalRow
 from counter_app.storage.journal_hash import entry_hash
@@ -143,24 +144,6 @@ CONTENT_DIFFERS = "content_differs"  # the certificate differs from what was jou
 PROBLEM_CODES = (UNKNOWN_CODE, NO_JOURNAL_ENTRY, JOURNAL_MODIFIED, CONTENT_DIFFERS)
 
 
-@dataclass(frozen=True)
-class Verification:
-    """The answer for one code. A code that is not confirmed has a ``problem_code`` (one of
-    ``PROBLEM_CODES``) and an English ``problem`` for logs and the command line."""
-
-    code: str
-    genuine: bool
-    problem: str = ""
-    kind: str = ""
-    subject_name: str = ""
-    content: dict[str, Any] | None = None
-    issued_at: dt.datetime | None = None
-    issued_by: str = ""
-    hall_code: str = ""
-    journal_seq: int | None = None
-    problem_code: str = ""
-
-
 def lookup_code(raw: str) -> str:
     """The key to look ``raw`` up by: the canonical code when ``raw`` parses as one (the QR
     payload, lower case, any separators, Crockford substitutions), else ``raw`` trimmed and in
@@ -237,16 +220,6 @@ def normalise_subject(kind: str, subject: str) -> str:
     if kind == EMPLOYER:
         return Uscc.parse(subject, field="subject").value
     raise ValidationError("kind", "choice", f"unknown certificate kind {kind!r}")
-
-
-@dataclass(frozen=True)
-class IssuedCertificate:
-    code: str
-    kind: str
-    subject: str
-    content: dict[str, Any]
-    journal_seq: int
-    command_uuid: str
 
 
 # ``make_code(kind, command_uuid, content_hash)`` → the verification code (the centre's choice).

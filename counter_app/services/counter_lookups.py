@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from counter_app.printing.verification import CASE_PREFIX
 from counter_app.services.certificates import lookup_code
+from counter_app.services.records import CertificateRecord as CertificateRecord
 from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import CaseRow, CertificateRow, UserRow, WindowRow
@@ -51,21 +51,6 @@ def command_state(ws: Workstation, command_uuid: str) -> CommandState | None:
             case.case_no if case else None,
             row.reason_code,
         )
-
-
-@dataclass(frozen=True)
-class CertificateRecord:
-    """A certificate as issued, enough to print it again."""
-
-    code: str
-    kind: str
-    subject: str
-    subject_name: str
-    content: dict[str, Any]
-    issued_at: dt.datetime
-    issued_by: str
-    hall_code: str
-    issued_by_name: str = ""  # the teller's display name, when known
 
 
 def _record(session: Session, row: CertificateRow) -> CertificateRecord:

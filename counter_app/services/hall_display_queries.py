@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -20,28 +19,13 @@ from sqlalchemy.orm import Session
 from counter_app.domain.queue import TicketState
 from counter_app.services.central_port import HallEvents
 from counter_app.services.queue import events_after, waiting_counts_in
+from counter_app.services.records import Call as Call
+from counter_app.services.records import HallSnapshot as HallSnapshot
 from counter_app.storage.queue_models import QueueEventRow, TicketRow
 
 CALL_KINDS = ("called", "recall")
 # A ticket in one of these states is still a window's current ticket.
 AT_WINDOW = (TicketState.CALLED.value, TicketState.SERVING.value)
-
-
-@dataclass(frozen=True)
-class Call:
-    """One call on the display: ticket number, window and the event number of the call."""
-
-    ticket: str
-    window: int
-    seq: int
-
-
-@dataclass(frozen=True)
-class HallSnapshot:
-    current: list[Call]  # one per window, newest call first
-    recent: list[Call]  # each ticket once, newest first (current ones included)
-    waiting: dict[str, int]
-    last_seq: int
 
 
 def hall_snapshot(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -20,6 +20,8 @@ from counter_app.domain.errors import CentralUnavailable
 from counter_app.domain.ids import IdNumber
 from counter_app.services.certificates import KIND as CERTIFICATE_KIND
 from counter_app.services.enrollment import KIND as ENROLL_KIND
+from counter_app.services.records import CaseSummary as CaseSummary
+from counter_app.services.records import PersonSummary as PersonSummary
 from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import (
@@ -31,43 +33,6 @@ from counter_app.storage.shared_models import (
     PersonRow,
     UserRow,
 )
-
-
-@dataclass(frozen=True)
-class PersonSummary:
-    id_number: str
-    name: str
-    sex: str
-    birth_date: dt.date
-    phone: str
-    address: str
-    insured_number: str | None = None
-    category: str | None = None
-    insurance_types: tuple[str, ...] = ()
-    pending_sync: bool = False
-    source: str = "local"  # "local" cache or "central" registry
-    cases: tuple[CaseSummary, ...] = field(default_factory=tuple)
-
-    @property
-    def enrolled(self) -> bool:
-        return self.category is not None
-
-    @property
-    def masked_id(self) -> str:
-        return IdNumber(self.id_number).masked()
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    id: str
-    case_no: str | None
-    item_code: str
-    status: str
-    summary: str
-    accepted_by: str
-    accepted_at: dt.datetime
-    window_number: int
-    subject_name: str = ""  # the person's name (``summary`` is stored text, in Chinese)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import (
     Date,
@@ -48,6 +47,10 @@ from counter_app.domain.queue import (
     next_state,
 )
 from counter_app.domain.roles import Permission, Role, require
+from counter_app.services.records import FollowUp as FollowUp
+from counter_app.services.records import HallEvent as HallEvent
+from counter_app.services.records import TellerFigures as TellerFigures
+from counter_app.services.records import Ticket as Ticket
 from counter_app.storage.queue_models import (
     FollowUpRow,
     QueueEventRow,
@@ -58,19 +61,6 @@ from counter_app.storage.queue_models import (
     WindowStatusRow,
 )
 from counter_app.storage.shared_models import UserRow, WindowRow
-
-
-@dataclass(frozen=True)
-class Ticket:
-    id: int
-    display: str
-    category: str
-    state: str
-    issued_at: dt.datetime
-    window_number: int | None
-    teller: str | None
-    recalls: int = 0
-    id_number: str | None = None  # typed at the kiosk, if the customer did
 
 
 def _ticket(row: TicketRow) -> Ticket:
@@ -407,14 +397,6 @@ def waiting_counts_in(session: Session, hall: str, day: dt.date) -> dict[str, in
     return {category: int(n) for category, n in rows}
 
 
-@dataclass(frozen=True)
-class HallEvent:
-    seq: int
-    kind: str
-    payload: dict[str, object]
-    created_at: dt.datetime
-
-
 def events_after(central: Engine, hall: str, seq: int, limit: int = 200) -> list[HallEvent]:
     """The hall's events after ``seq``, in order (the display's event stream)."""
     with Session(central) as session:
@@ -582,20 +564,6 @@ def rate(
         return rating.id
 
 
-@dataclass(frozen=True)
-class FollowUp:
-    """An open follow-up of a bad rating, named by the ticket the customer held."""
-
-    id: int
-    ticket: str  # the ticket number as printed, e.g. "A012"
-    business_day: dt.date
-    window: int
-    teller: str | None
-    level: int
-    opened_at: dt.datetime
-    teller_name: str | None = None  # the teller's display name, when the centre knows it
-
-
 def open_follow_ups(central: Engine, hall: str) -> list[FollowUp]:
     """Every bad rating of the hall not yet followed up, oldest first."""
     with Session(central) as session:
@@ -652,14 +620,6 @@ def close_follow_up(
         if row.closed_at is not None:
             raise ValidationError("follow_up", "state", "this follow-up is not open")
         row.closed_by, row.closed_at, row.note = supervisor, now or dt.datetime.now(), note.strip()
-
-
-@dataclass(frozen=True)
-class TellerFigures:
-    teller: str
-    served: int
-    average_service: dt.timedelta | None
-    ratings: dict[int, int]
 
 
 def average_service_time(central: Engine, hall: str, day: dt.date) -> dt.timedelta | None:
