@@ -48,13 +48,29 @@ class ConfigError(Exception):
         self.message = message
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
+def is_loopback_host(host: str) -> bool:
+    if host in ("localhost", "localhost.localdomain"):
         return True
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def service_url_problem(url: str) -> str | None:
+    """Why ``url`` may not be a central service's address, or ``None``: only https, or plain
+    http to this machine's loopback address, and never with a user name or password."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        return f"{url!r} is not an http(s) URL of the central service"
+    if parts.username or parts.password:
+        return "the service URL must not contain a user or password"
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+        return (
+            f"{url!r} uses plain http to another machine; use https:// with the hall CA in "
+            "ca_file (plain http is only for this machine's loopback address, 127.0.0.1)"
+        )
+    return None
 
 
 def config_dir() -> Path:
@@ -193,18 +209,9 @@ def parse_config(path: Path, text: str) -> WorkstationConfig:
     service_url = service_url.strip()
     if not embedded and not service_url:
         raise ConfigError(path, "[central] service_url is required unless embedded = true")
-    if service_url:
-        parts = urlsplit(service_url)
-        if parts.scheme not in ("https", "http") or not parts.hostname:
-            raise ConfigError(path, f"[central] service_url {service_url!r} is not an http(s) URL")
-        if parts.username or parts.password:
-            raise ConfigError(path, "[central] service_url must not contain a user or password")
-        if parts.scheme == "http" and not _is_loopback(parts.hostname):
-            raise ConfigError(
-                path,
-                "[central] service_url uses plain http to another machine; use https:// "
-                "with the hall CA in ca_file (plain http is only for 127.0.0.1)",
-            )
+    problem = service_url_problem(service_url) if service_url else None
+    if problem is not None:
+        raise ConfigError(path, f"[central] service_url: {problem}")
     ca_value = central.get("ca_file")
     ca_file: Path | None = None
     if ca_value is not None:

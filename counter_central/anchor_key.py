@@ -13,7 +13,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from counter_app.remote.wire import key_id, public_key_text
+from counter_app.wire import key_id, public_key_text
 from counter_central.file_secrets import SecretFileError, read_private, write_private
 
 

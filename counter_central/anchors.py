@@ -19,9 +19,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counter_app.centre.journal import verify_chain
-from counter_app.remote.wire import anchor_message, b64u_encode, signature_valid
 from counter_app.storage.central_models import GENESIS_HASH, JournalHeadRow, JournalRow
 from counter_app.storage.service_models import AnchorRow
+from counter_app.wire import anchor_message, b64u_encode, signature_valid
 from counter_central.anchor_key import AnchorKey
 from counter_central.clock import ServiceClock
 

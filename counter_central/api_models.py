@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, field_validator
 
-from counter_app.remote.wire import PUBLIC_KEY_PATTERN, WORKSTATION_ID_PATTERN
 from counter_app.storage.rowcodec import canonical_json
+from counter_app.wire import PUBLIC_KEY_PATTERN, WORKSTATION_ID_PATTERN
 
 MAX_COMMANDS_PER_BATCH = 100
 MAX_PAYLOAD_BYTES = 64 * 1024

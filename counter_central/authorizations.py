@@ -15,26 +15,22 @@ supervisors, and ``confirm`` records who confirmed them.
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from counter_app.centre.apply import SYSTEM_ACTOR
 from counter_app.domain.roles import Permission, Role, require
 from counter_app.storage.service_models import (
     AUTH_PURPOSE_COMMAND,
     AUTH_PURPOSE_REPRINT,
     AuthorizationRow,
 )
-from counter_app.storage.shared_models import UserRow
-from counter_central import throttle
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal
 from counter_central.request_auth import CallerWorkstation
-from counter_central.sessions import SessionUser, _check_member, _password_ok
+from counter_central.sessions import SessionUser, check_credentials
 
 PURPOSES = (AUTH_PURPOSE_COMMAND, AUTH_PURPOSE_REPRINT)
 
@@ -63,29 +59,8 @@ def grant(
     user name or password, 403 for an account that may not authorize here;
     ``PermissionDenied`` for a role without the authority.
     """
+    user = check_credentials(engine, clock, workstation, supervisor, password, who="supervisor")
     now = clock.utc()
-    keys = [throttle.user_key(supervisor), throttle.workstation_key(workstation.id)]
-    with Session(engine) as session:
-        user = session.get(UserRow, supervisor) if supervisor != SYSTEM_ACTOR else None
-        known = user.username if user is not None else None
-        password_hash = user.password_hash if user is not None else None
-    until = throttle.locked_until(engine, keys, now)
-    if until is not None:
-        seconds = max(1, int((until - now).total_seconds()))
-        raise Refusal(
-            429,
-            "login_locked",
-            "too many wrong passwords; this supervisor is locked for a while",
-            username=known,
-            headers={"Retry-After": str(seconds)},
-            extra={"locked_until": until.replace(tzinfo=dt.UTC).isoformat()},
-        )
-    if user is None or not _password_ok(password_hash, password):
-        throttle.record_failure(engine, keys[0], throttle.USER_LIMIT, now)
-        throttle.record_failure(engine, keys[1], throttle.WORKSTATION_LIMIT, now)
-        raise Refusal(401, "bad_credentials", "wrong supervisor name or password", username=known)
-    _check_member(user, workstation)
-    throttle.clear(engine, keys[0])
     if user.username == teller.username:
         raise Refusal(
             403,

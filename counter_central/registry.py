@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 
-from counter_app.remote.wire import is_workstation_id
 from counter_app.storage.service_models import (
     WS_ACTIVE,
     WS_PENDING,
@@ -25,6 +24,7 @@ from counter_app.storage.service_models import (
     EnrolmentCodeRow,
     WorkstationRow,
 )
+from counter_app.wire import is_workstation_id
 from counter_central import sessions
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal

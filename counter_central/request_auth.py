@@ -20,7 +20,8 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from counter_app.remote.wire import (
+from counter_app.storage.service_models import WS_ACTIVE, WS_REVOKED, NonceRow, WorkstationRow
+from counter_app.wire import (
     HEADER_NONCE,
     HEADER_SIGNATURE,
     HEADER_TIMESTAMP,
@@ -32,7 +33,6 @@ from counter_app.remote.wire import (
     request_message,
     signature_valid,
 )
-from counter_app.storage.service_models import WS_ACTIVE, WS_REVOKED, NonceRow, WorkstationRow
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal
 

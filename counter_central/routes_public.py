@@ -12,7 +12,7 @@ import logging
 
 from fastapi import APIRouter, Request
 
-from counter_app.remote.wire import load_public_key, request_message, signature_valid
+from counter_app.wire import load_public_key, request_message, signature_valid
 from counter_central import registry
 from counter_central.api_models import EnrolRequest, EnrolResponse, ErrorBody, TimeResponse
 from counter_central.context import STATE_WORKSTATION, raw_body, service_context

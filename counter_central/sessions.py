@@ -80,15 +80,21 @@ def _check_member(user: UserRow, workstation: CallerWorkstation) -> None:
         )
 
 
-def login(
+def check_credentials(
     engine: Engine,
     clock: ServiceClock,
     workstation: CallerWorkstation,
     username: str,
     password: str,
     *,
-    hours: int,
-) -> NewSession:
+    who: str = "user",
+) -> UserRow:
+    """The active user of the workstation's hall with this password, under the login throttle.
+
+    ``Refusal`` 429 while the user or the workstation is locked out, 401 for a wrong user name
+    or password (counted against both), 403 for a disabled account or another hall. Used for
+    logging in and for a supervisor's on-the-spot authorization alike (``who`` words it).
+    """
     now = clock.utc()
     keys = [throttle.user_key(username), throttle.workstation_key(workstation.id)]
     with Session(engine) as session:
@@ -101,7 +107,7 @@ def login(
         raise Refusal(
             429,
             "login_locked",
-            "too many wrong passwords; logins are locked for a while",
+            f"too many wrong passwords; this {who} is locked for a while",
             username=known,
             headers={"Retry-After": str(seconds)},
             extra={"locked_until": until.replace(tzinfo=dt.UTC).isoformat()},
@@ -109,9 +115,23 @@ def login(
     if user is None or not _password_ok(password_hash, password):
         throttle.record_failure(engine, keys[0], throttle.USER_LIMIT, now)
         throttle.record_failure(engine, keys[1], throttle.WORKSTATION_LIMIT, now)
-        raise Refusal(401, "bad_credentials", "wrong user name or password", username=known)
+        raise Refusal(401, "bad_credentials", f"wrong {who} name or password", username=known)
     _check_member(user, workstation)
     throttle.clear(engine, keys[0])
+    return user
+
+
+def login(
+    engine: Engine,
+    clock: ServiceClock,
+    workstation: CallerWorkstation,
+    username: str,
+    password: str,
+    *,
+    hours: int,
+) -> NewSession:
+    user = check_credentials(engine, clock, workstation, username, password)
+    now = clock.utc()
     token = secrets.token_urlsafe(32)
     expires = now + dt.timedelta(hours=hours)
     with Session(engine) as session, session.begin():

@@ -21,7 +21,6 @@ that the commands made meanwhile can be sent on that user's own session.
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import json
 import logging
 import ssl
@@ -29,10 +28,11 @@ import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
+from counter_app.config import is_loopback_host as is_loopback_host
+from counter_app.config import service_url_problem
 from counter_app.domain.commands import Command, Verdict
 from counter_app.domain.errors import CentralRefused, CentralUnavailable
 from counter_app.remote.authorization_calls import AuthorizationCalls
@@ -55,27 +55,11 @@ class InsecureServiceUrl(ValueError):
     """A service URL that would send requests unprotected over a network."""
 
 
-def is_loopback_host(host: str) -> bool:
-    if host in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def check_service_url(url: str) -> str:
     """``url`` without a trailing slash; refuses anything but https, or http to loopback."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise InsecureServiceUrl(f"{url!r} is not an http(s) URL of the central service")
-    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise InsecureServiceUrl(
-            f"{url!r} is plain HTTP to another machine; use https:// with the hall CA "
-            "(plain HTTP is only allowed to this machine's loopback address)"
-        )
-    if parts.username or parts.password:
-        raise InsecureServiceUrl("the service URL must not contain a user name or password")
+    problem = service_url_problem(url)
+    if problem is not None:
+        raise InsecureServiceUrl(problem)
     return url.rstrip("/")
 
 

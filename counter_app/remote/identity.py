@@ -22,7 +22,7 @@ import keyring
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from keyring.errors import KeyringError, NoKeyringError
 
-from counter_app.remote.wire import b64u_decode, b64u_encode, public_key_text, sign_request
+from counter_app.wire import b64u_decode, b64u_encode, public_key_text, sign_request
 
 KEYRING_SERVICE = "counter-app"
 

@@ -33,7 +33,7 @@ from counter_app.remote.identity import (
     WorkstationIdentity,
     keyring_account,
 )
-from counter_app.remote.wire import b64u_decode, b64u_encode
+from counter_app.wire import b64u_decode, b64u_encode
 
 log = logging.getLogger(__name__)
 

@@ -26,17 +26,13 @@ the centre asked, and the findings written in short transactions of their own.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
-import hashlib
 import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -44,6 +40,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.errors import CentralUnavailable
 from counter_app.storage.local_models import OutboxRow, SignedHeadRow, SyncStateRow
 from counter_app.sync.pull import CURSOR_KEY
+from counter_app.wire import anchor_message, key_id, load_public_key, signature_valid
 
 log = logging.getLogger(__name__)
 
@@ -66,48 +63,7 @@ CHECK_PAGE = 100  # commands asked about per request (the service's limit)
 HEADS_CHECKED = 5  # newest signed heads compared with the journal each audit
 
 
-# -- the anchor key and its signatures -------------------------------------------------------
-# The same format as ``counter_app.remote.wire`` (which this layer may not import), checked
-# against the service's real signatures by the tests.
-ANCHOR_SCHEME = "COUNTER-CENTRAL-ANCHOR-V1"
-
-
-def anchor_message(seq: int, head_hash: str, signed_at: str) -> bytes:
-    """The bytes the service signs to anchor the journal head."""
-    return "\n".join([ANCHOR_SCHEME, str(seq), head_hash, signed_at]).encode("utf-8")
-
-
-def _b64u_decode(text: str) -> bytes:
-    if not text or any(c not in _B64U for c in text):
-        raise ValueError("not base64url")
-    try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except binascii.Error as exc:
-        raise ValueError("not base64url") from exc
-
-
-_B64U = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-
-
-def load_public_key(text: str) -> Ed25519PublicKey:
-    """``ValueError`` unless ``text`` is a base64url raw Ed25519 public key."""
-    raw = _b64u_decode(text)
-    if len(raw) != 32:
-        raise ValueError("an Ed25519 public key has 32 bytes")
-    return Ed25519PublicKey.from_public_bytes(raw)
-
-
-def key_id(public_key: Ed25519PublicKey) -> str:
-    """The key's short name: the first 16 hex digits of the SHA-256 of its raw bytes."""
-    return hashlib.sha256(public_key.public_bytes_raw()).hexdigest()[:16]
-
-
-def signature_valid(public_key: Ed25519PublicKey, signature_text: str, message: bytes) -> bool:
-    try:
-        public_key.verify(_b64u_decode(signature_text), message)
-    except (ValueError, InvalidSignature):
-        return False
-    return True
+# -- the anchor key and its signatures: counter_app.wire, the format the service signs with
 
 
 def remember_anchor_key(local: Engine, public_key: str, key_id_text: str) -> None:

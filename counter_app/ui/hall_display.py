@@ -66,22 +66,31 @@ LONG_POLL_SECONDS = 10.0
 RETRY_SECONDS = 2.0  # after a failed question
 
 
-class EventFeed(QObject):
-    """Follows the hall's event stream on a thread of its own and emits each page.
-
-    ``fetch(after, wait_seconds)`` is the service call; the cursor is kept here, so a page is
-    never asked for twice. The first question does not wait (the display needs its picture
-    now), the later ones wait up to ``wait_seconds``. Signals reach the display on the GUI
-    thread. ``stop`` returns at once; a question under way is answered and then dropped.
-    """
+class FeedSignals(QObject):
+    """Where the feed's thread hands its pages to the GUI thread. It belongs to the display
+    (made on the GUI thread, with the display as parent), so it is also destroyed there —
+    never by the feed's thread dropping the last reference to a Qt object."""
 
     page = Signal(object)  # HallEvents
     failed = Signal(object)  # the exception
 
+
+class EventFeed:
+    """Follows the hall's event stream on a thread of its own and emits each page.
+
+    ``fetch(after, wait_seconds)`` is the service call; the cursor is kept here, so a page is
+    never asked for twice. The first question does not wait (the display needs its picture
+    now), the later ones wait up to ``wait_seconds``. ``signals`` reach the display on the GUI
+    thread. ``stop`` returns at once; a question under way is answered and then dropped.
+    """
+
     def __init__(
-        self, fetch: Callable[[int, float], HallEvents], wait_seconds: float = LONG_POLL_SECONDS
+        self,
+        fetch: Callable[[int, float], HallEvents],
+        signals: FeedSignals,
+        wait_seconds: float = LONG_POLL_SECONDS,
     ) -> None:
-        super().__init__()
+        self.signals = signals
         self._fetch = fetch
         self.wait_seconds = wait_seconds
         self._stop = threading.Event()
@@ -110,13 +119,13 @@ class EventFeed(QObject):
                 if self._stop.is_set():
                     return
                 log.debug("hall events not read", exc_info=True)
-                self._emit(self.failed, exc)
+                self._emit(self.signals.failed, exc)
                 self._stop.wait(RETRY_SECONDS)
                 continue
             if self._stop.is_set():
                 return
             after, wait = got.last_seq, self.wait_seconds
-            self._emit(self.page, got)
+            self._emit(self.signals.page, got)
 
     def _emit(self, signal: SignalInstance, value: object) -> None:
         try:
@@ -245,9 +254,10 @@ class HallDisplay(QWidget):
         self.timer.timeout.connect(self._tick)
         self.timer.start(1000)
         self._hall_known = False
-        self.feed = EventFeed(self._fetch)
-        self.feed.page.connect(self._apply)
-        self.feed.failed.connect(self._offline)
+        signals = FeedSignals(self)
+        signals.page.connect(self._apply)
+        signals.failed.connect(self._offline)
+        self.feed = EventFeed(self._fetch, signals)
         self.feed.start()  # without a centre, its first question fails and says so
 
     # -- sizes ------------------------------------------------------------------------------

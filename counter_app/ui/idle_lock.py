@@ -2,7 +2,7 @@
 
 Tellers step away from the counter; personal data must not stay readable. Any keyboard or
 mouse input restarts the countdown. Unlocking takes the logged-in user's password, checked
-on the background worker exactly like a login (``login_dialog.check_login``): by the central
+on the background worker exactly like a login (``client/login.check_login``): by the central
 service when it answers — its refusal and its lock-out are final — and by the cache only
 when it cannot be reached.
 """
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.client.login import CentralLoginRefused, check_login
 from counter_app.client.workstation import Workstation
 from counter_app.domain.people import StaffUser
 from counter_app.ui.errors import describe
-from counter_app.ui.login_dialog import CentralLoginRefused, check_login
 from counter_app.ui.ops import Op
 
 INPUT_EVENTS = {

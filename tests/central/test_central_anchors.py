@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session
 from counter_app.centre import bootstrap
 from counter_app.centre.journal import entry_hash, verify_chain
 from counter_app.domain.roles import Role
-from counter_app.remote.wire import anchor_message, b64u_encode
 from counter_app.storage.central_models import JournalHeadRow, JournalRow
 from counter_app.storage.engines import is_sqlite
+from counter_app.wire import anchor_message, b64u_encode
 from counter_central.anchor_key import AnchorKey, load_anchor_key
 from counter_central.anchors import Anchor, sign_head, verify_against_anchors
 from counter_central.clock import ServiceClock

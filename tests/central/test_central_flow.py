@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.centre.journal import entry_hash, verify_chain
-from counter_app.remote.wire import load_public_key
 from counter_app.storage.central_models import JournalRow
+from counter_app.wire import load_public_key
 from counter_central.anchors import Anchor, verify_against_anchors
 
 

@@ -27,7 +27,7 @@ from service_harness import (
 
 from counter_app.centre.journal import verify_chain
 from counter_app.remote.identity import WorkstationIdentity
-from counter_app.remote.wire import sign_request
+from counter_app.wire import sign_request
 from counter_central.clock import ServiceClock
 from counter_central.registry import revoke_workstation
 

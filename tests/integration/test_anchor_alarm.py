@@ -21,10 +21,8 @@ from sqlalchemy.orm import Session
 from test_sync_worker import Reports, enrol_person, ready, restart, wait_until, worker_for
 
 from counter_app.client.workstation import Workstation
-from counter_app.remote import wire
 from counter_app.storage.central_models import JournalRow
 from counter_app.storage.local_models import OutboxRow, SignedHeadRow
-from counter_app.sync import anchors_seen
 from counter_app.sync.anchors_seen import (
     COMMANDS_MISSING,
     JOURNAL_BEHIND,
@@ -88,17 +86,6 @@ def fast_worker(ws: Workstation, reports: Reports) -> SyncWorker:
     return worker_for(
         ws, reports, audit_every=0.0, anchor_every=0.0, backoff_base=0.2, backoff_cap=1.0
     )
-
-
-def test_the_anchor_format_is_the_wire_format(central_service: RunningService) -> None:
-    key = load_anchor_key(central_service.config.parent / "anchor.key")
-    assert anchors_seen.key_id(key.public_key) == wire.key_id(key.public_key) == key.key_id
-    message = wire.anchor_message(7, "ab" * 32, "2026-11-27T10:00:00+08:00")
-    assert anchors_seen.anchor_message(7, "ab" * 32, "2026-11-27T10:00:00+08:00") == message
-    signature = wire.b64u_encode(key.private_key.sign(message))
-    public = anchors_seen.load_public_key(key.public_text)
-    assert anchors_seen.signature_valid(public, signature, message)
-    assert not anchors_seen.signature_valid(public, signature, message + b"x")
 
 
 def test_a_centre_restored_from_an_old_backup_raises_the_alarm_and_gets_the_commands_again(

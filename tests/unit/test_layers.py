@@ -21,7 +21,7 @@ ALLOWED: dict[str, set[str]] = {
     "counter_app.storage": {"counter_app.domain"},
     "counter_app.printing": {"counter_app.domain"},
     "counter_app.devices": {"counter_app.domain", "counter_app.printing"},
-    "counter_app.sync": {"counter_app.domain", "counter_app.storage"},
+    "counter_app.sync": {"counter_app.domain", "counter_app.storage", "counter_app.wire"},
     "counter_app.services": {
         "counter_app.domain",
         "counter_app.storage",
@@ -38,6 +38,7 @@ ALLOWED: dict[str, set[str]] = {
         "counter_app.demo",
     },
     "counter_app.remote": {
+        "counter_app.wire",
         "counter_app.domain",
         "counter_app.services",
         "counter_app.sync",
