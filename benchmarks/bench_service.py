@@ -51,9 +51,9 @@ from sqlalchemy import Engine, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from counter_app.domain.commands import Command  # noqa: E402
+from counter_app.items.person_enroll import KIND as ENROLL  # noqa: E402
 from counter_app.remote.http_central import HttpCentral  # noqa: E402
 from counter_app.remote.identity import WorkstationIdentity  # noqa: E402
-from counter_app.services.enrollment import KIND as ENROLL  # noqa: E402
 
 HALL = "HALL01"
 USER = "teller1"

@@ -14,7 +14,8 @@ add|revoke|list``, ``db roles|migrate|set-password`` and ``ca init`` (they need 
 
 **On a workstation, through the central service.** sync (one push and pull), enrol (bind
 this workstation to a service with a one-time code: its key goes to the OS keyring), config
-show, and the holiday files.
+show, the holiday files, and the service catalogue (``catalogue list``, ``catalogue check``
+a draft).
 
 Every failure is one clear line on stderr and a non-zero exit code; no traceback reaches
 the operator.
@@ -41,6 +42,7 @@ from counter_app.keyring_store import SecretStoreUnavailable
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from counter_app.catalogue.schema import Catalogue
     from counter_app.client.startup import CentreConnection
     from counter_app.client.workstation import Workstation
 
@@ -424,6 +426,98 @@ def cmd_holidays_status(args: argparse.Namespace) -> int:
     return EXIT_FAIL if problems else EXIT_OK
 
 
+# -- the service catalogue --------------------------------------------------------------------
+def catalogue_time_text(promised: int, legal: int) -> str:
+    """A time limit as the hall's guides write it: 即办, or 承诺N个工作日/法定M个工作日."""
+    if promised == 0:
+        return "即办" if legal == 0 else f"即办/法定{legal}个工作日"
+    return f"承诺{promised}个工作日/法定{legal}个工作日"
+
+
+def load_catalogue_arg(path: str | None) -> Catalogue:
+    """The catalogue named on the command line (a directory or one TOML file), else the
+    shipped one; a broken catalogue raises ``CatalogueError``."""
+    from counter_app.catalogue import load_catalogue_file, shipped_catalogue
+
+    return load_catalogue_file(Path(path)) if path else shipped_catalogue()
+
+
+def cmd_catalogue_list(args: argparse.Namespace) -> int:
+    from counter_app.catalogue import CatalogueError
+
+    try:
+        catalogue = load_catalogue_arg(args.file)
+    except CatalogueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    group_names = {group.code: group.name_zh for group in catalogue.groups}
+    for item in catalogue.items:
+        limit = catalogue_time_text(item.time_limit.promised, item.time_limit.legal)
+        print(
+            f"{item.code}\t{item.name_zh}\t{group_names[item.group]}\tL{item.review_level}\t{limit}"
+        )
+    return EXIT_OK
+
+
+def cmd_catalogue_check(args: argparse.Namespace) -> int:
+    from counter_app.catalogue import CatalogueError
+
+    try:
+        catalogue = load_catalogue_arg(args.file)
+    except CatalogueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        f"OK: {len(catalogue.items)} items in {len(catalogue.groups)} groups, "
+        f"version {catalogue.version}, hash {catalogue.content_hash()}"
+    )
+    return EXIT_OK
+
+
+def cmd_catalogue_publish(args: argparse.Namespace) -> int:
+    """Publish a checked catalogue as a new version at the centre (a journaled command that
+    every workstation pulls); a version already published is refused, never replaced."""
+    from counter_app.catalogue import CatalogueError
+    from counter_app.centre.bootstrap import BootstrapError, publish_catalogue
+
+    try:
+        catalogue = load_catalogue_arg(args.file)
+    except CatalogueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    engine = central_engine(args)
+    try:
+        verdict = publish_catalogue(engine, catalogue)
+    except BootstrapError as exc:
+        raise AdminError(f"not published: {exc}") from None
+    finally:
+        engine.dispose()
+    print(
+        f"published catalogue version {catalogue.version} ({len(catalogue.items)} items, "
+        f"hash {catalogue.content_hash()}) as journal entry {verdict.seq}"
+    )
+    return EXIT_OK
+
+
+def add_catalogue_commands(sub: Any, central_options: Any = None) -> None:
+    """``counter-admin catalogue …``: one ``add_parser`` block per subcommand; a new one
+    (``publish``) goes next to these with its own ``cmd_catalogue_…`` function."""
+    catalogue = sub.add_parser("catalogue", help="the service catalogue").add_subparsers(
+        dest="catalogue", required=True
+    )
+    p = catalogue.add_parser("list", help="one line per item: code, name, group, level, time")
+    p.add_argument("--file", help="a draft (directory or TOML file) instead of the shipped one")
+    p.set_defaults(func=cmd_catalogue_list)
+    p = catalogue.add_parser("check", help="validate a draft catalogue (directory or TOML file)")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_catalogue_check)
+    p = catalogue.add_parser("publish", help="publish a checked catalogue as a new version")
+    p.add_argument("file", nargs="?", help="a directory or TOML file (default: the shipped one)")
+    if central_options is not None:
+        central_options(p)
+    p.set_defaults(func=cmd_catalogue_publish)
+
+
 def cmd_config_show(args: argparse.Namespace) -> int:
     config = load_config()
     print(f"# {config.path}")
@@ -529,6 +623,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = holidays.add_parser("status", help="where each year's arrangement comes from")
     p.add_argument("years", nargs="*", type=int)
     p.set_defaults(func=cmd_holidays_status)
+    add_catalogue_commands(sub, central_options)
     p = sub.add_parser("sync", help="one push of the outbox and one pull of the journal")
     p.set_defaults(func=cmd_sync)
     p = sub.add_parser("enrol", help="enrol this workstation with a central service")

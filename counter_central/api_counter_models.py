@@ -27,6 +27,14 @@ class CertificateRequest(Request):
         max_length=40,
         description="the person's ID number or the employer's unified social credit code",
     )
+    request_id: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+        description=(
+            "a UUID the workstation keeps for this request: asked again after a lost answer, "
+            "the service returns the certificate it issued the first time instead of a second"
+        ),
+    )
 
 
 class IssuedCertificateOut(BaseModel):

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.centre.apply import apply_centrally
 from counter_app.domain.commands import Command, Verdict
-from counter_app.services.handlers import handler_for
+from counter_app.items.registry import spec_for
 from counter_app.storage.central_models import JournalRow, RejectionRow
 from counter_app.storage.rowcodec import canonical_json
 from counter_central.clock import ServiceClock
@@ -78,7 +78,7 @@ def check_batch(
                 username=user.username,
             )
         try:
-            handler_for(item.kind)
+            spec_for(item.kind)
         except LookupError:
             raise Refusal(
                 422, "unknown_kind", f"command {item.uuid} has an unknown kind {item.kind!r}"

@@ -108,13 +108,15 @@ def _has(connection: Connection, table: str, privilege: str) -> bool:
 
 
 def check_schema_current(engine: Engine) -> None:
-    current = migrate.current_revision(engine)
-    newest = migrate.head_revision("central")
-    if current != newest:
-        raise StartupRefused(
-            f"the central schema is at revision {current or 'none'}, this service needs "
-            f"{newest}: run counter-central db migrate as the owner role"
-        )
+    for history in ("central", "shared"):
+        current = migrate.current_heads(engine, history)
+        newest = migrate.head_revisions(history)
+        if current != newest:
+            raise StartupRefused(
+                f"the central schema ({history} tables) is at revision "
+                f"{', '.join(sorted(current)) or 'none'}, this service needs "
+                f"{', '.join(sorted(newest))}: run counter-central db migrate as the owner role"
+            )
 
 
 def open_service_database(settings: Settings) -> Engine:

@@ -87,6 +87,7 @@ def post_certificate(request: Request, body: CertificateRequest) -> IssuedCertif
         workstation=workstation.id,
         hall_code=workstation.hall_code,
         business_day=context.clock.business_day(),
+        request_id=body.request_id,
     )
     return IssuedCertificateOut(
         code=issued.code,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "counter_app"
-CORE = ("domain", "services", "centre", "sync", "printing", "devices")
+CORE = ("domain", "catalogue", "items", "services", "centre", "sync", "printing", "devices")
 
 
 def _nodes() -> Iterator[tuple[str, ast.AST]]:

@@ -33,11 +33,11 @@ def serve_forever(commands: IO[str], answers: IO[str]) -> None:
     import uvicorn.protocols.http.auto
     import uvicorn.protocols.websockets.auto  # noqa: F401
 
-    import counter_app.services.handlers as handlers
+    import counter_app.items.registry as registry
     import counter_central.app  # noqa: F401
     import counter_central.cli as cli
 
-    handlers.handler_for("admin.hall_upsert")  # import every handler before forking
+    registry.spec_for("admin.hall_upsert")  # import every handler before forking
     # Children are reaped only when asked (``reap``): until then an ended child stays a zombie
     # and keeps its pid, so a signal meant for it can never reach a new process of that pid.
     for line in commands:

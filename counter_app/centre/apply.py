@@ -27,8 +27,8 @@ from sqlalchemy.orm import Session
 from counter_app.domain.commands import Command, Verdict
 from counter_app.domain.errors import Conflict, DomainError, PermissionDenied, ValidationErrors
 from counter_app.domain.roles import Permission, Role, permissions_of, require
-from counter_app.services.apply_context import ApplyContext
-from counter_app.services.handlers import handler_for
+from counter_app.items.apply_context import ApplyContext
+from counter_app.items.registry import spec_for
 from counter_app.storage.central_models import JournalHeadRow, JournalRow, RejectionRow
 from counter_app.storage.journal_hash import entry_hash
 from counter_app.storage.rowcodec import canonical_json
@@ -138,7 +138,7 @@ def apply_centrally(engine: Engine, command: Command, *, trusted: bool = False) 
     Connection and database errors propagate (the caller keeps the command for retry);
     business-rule violations become a recorded rejection.
     """
-    handler = handler_for(command.kind)
+    handler = spec_for(command.kind)
     with Session(engine) as session, session.begin():
         head = session.scalars(
             select(JournalHeadRow).where(JournalHeadRow.id == 1).with_for_update()
@@ -153,7 +153,7 @@ def apply_centrally(engine: Engine, command: Command, *, trusted: bool = False) 
             with session.begin_nested():
                 _check_actor(session, command, handler.permission, trusted)
                 _check_authorization(session, command, now.astimezone(dt.UTC).replace(tzinfo=None))
-                handler.apply(ctx, command)
+                handler.run(ctx, command)
         except DomainError as exc:
             code, message = rejection_reason(exc)
             session.add(

@@ -15,12 +15,21 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
+from counter_app.catalogue.load import shipped_catalogue
+from counter_app.catalogue.schema import Catalogue
 from counter_app.centre.apply import SYSTEM_ACTOR, apply_centrally
 from counter_app.domain.commands import Command, Verdict
 from counter_app.domain.roles import Role
-from counter_app.services.admin import HALL_UPSERT, USER_UPSERT
+from counter_app.items.admin import HALL_UPSERT, USER_UPSERT
+from counter_app.items.catalogue_publish import PUBLISH, publication
+from counter_app.items.catalogue_publish import SPEC as PUBLISH_SPEC
 from counter_app.services.auth import hash_password
-from counter_app.storage.shared_models import EmployerRow, HallRow, PersonRow
+from counter_app.storage.shared_models import (
+    CatalogueVersionRow,
+    EmployerRow,
+    HallRow,
+    PersonRow,
+)
 
 BOOTSTRAP_WORKSTATION = "admin-cli"
 
@@ -49,7 +58,23 @@ def create_hall(
     central: Engine, code: str, name: str, windows: Iterable[int] = range(1, 9)
 ) -> Verdict:
     payload = {"code": code, "name": name, "windows": [{"number": n} for n in windows]}
-    return _checked(apply_centrally(central, _system(HALL_UPSERT, payload, code), trusted=True))
+    verdict = _checked(apply_centrally(central, _system(HALL_UPSERT, payload, code), trusted=True))
+    # A centre without any published catalogue gets the shipped one, so that its windows can
+    # accept items from the start; an administrator publishes newer versions later.
+    if not published_versions(central):
+        publish_catalogue(central, shipped_catalogue(), hall_code=code)
+    return verdict
+
+
+def published_versions(central: Engine) -> list[str]:
+    with Session(central) as session:
+        return list(session.scalars(select(CatalogueVersionRow.version)))
+
+
+def publish_catalogue(central: Engine, catalogue: Catalogue, *, hall_code: str = "*") -> Verdict:
+    """Publish ``catalogue`` as a new version (a ``catalogue.publish`` system command)."""
+    payload = PUBLISH_SPEC.encode(publication(catalogue))
+    return _checked(apply_centrally(central, _system(PUBLISH, payload, hall_code), trusted=True))
 
 
 def create_user(

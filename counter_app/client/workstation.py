@@ -17,6 +17,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+import counter_app.storage.search_models  # noqa: F401  (keeps the person search index current)
 from counter_app.config import WorkstationConfig
 from counter_app.domain.commands import Command
 from counter_app.domain.errors import CentralRefused, CentralUnavailable

@@ -20,14 +20,14 @@ from __future__ import annotations
 import logging
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 import qrcode
 from escpos.printer import Dummy
 from PIL import Image, ImageDraw, ImageFont
 
 from counter_app.printing.fonts import FontChain, find_font_chain
-from counter_app.printing.layout import Doc, KeyValue, QrCode, Rule, Spacer, Text
+from counter_app.printing.layout import Doc, KeyValue, QrCode, Rule, Spacer, Text, break_line
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +65,22 @@ def wrap_cells(text: str, columns: int) -> list[str]:
     for char in text:
         w = cell_width(char)
         if current and width + w > columns:
-            lines.append(current)
-            current, width = "", 0
+            line, current = break_line(current, char, lambda t: cell_width(t) <= columns)
+            lines.append(line)
+            width = cell_width(current)
         current += char
         width += w
     return [*lines, current] if current or not lines else lines
+
+
+def wrap_marked(marker: str, text: str, columns: int) -> list[str]:
+    """``marker`` + ``text`` in lines of ``columns`` cells, wrapped lines indented by the
+    marker's width (a hanging list number)."""
+    hang = cell_width(marker)
+    if not marker or hang * 2 > columns:
+        return wrap_cells(marker + text, columns)
+    parts = wrap_cells(text, columns - hang)
+    return [marker + parts[0], *(" " * hang + part for part in parts[1:])]
 
 
 class _TextRenderer:
@@ -110,7 +121,13 @@ class _TextRenderer:
                 big = block.size == 2
                 p.set(align=block.align, bold=block.bold)
                 self.set_size(SIZE_DOUBLE if big else SIZE_NORMAL)
-                for line in wrap_cells(block.text, self.columns // (2 if big else 1)):
+                columns = self.columns // (2 if big else 1)
+                lines = (
+                    wrap_marked(block.marker, block.text, columns)
+                    if block.align == "left"
+                    else wrap_cells(block.marker + block.text, columns)
+                )
+                for line in lines:
                     self.raw_line(line)
             elif isinstance(block, KeyValue):
                 p.set(align="left", bold=False)
@@ -125,8 +142,8 @@ class _TextRenderer:
                 p.set(align="center")
                 self.set_size(SIZE_NORMAL)
                 p.qr(block.data, size=6, native=True)
-                if block.caption:
-                    self.raw_line(block.caption)
+                for line in wrap_cells(block.caption, self.columns) if block.caption else []:
+                    self.raw_line(line)
             elif isinstance(block, Spacer):
                 p._raw(b"\n" * block.lines)
         p.set(align="left", bold=False)
@@ -160,9 +177,11 @@ def render_raster_image(doc: Doc, paper_mm: Literal[58, 80], chain: FontChain) -
         rows.append(("text", "【补打】", 24, True, "right"))
     for block in doc.blocks:
         if isinstance(block, Text):
-            rows.append(
-                ("text", block.text, 44 if block.size == 2 else 24, block.bold, block.align)
-            )
+            size = 44 if block.size == 2 else 24
+            if block.marker and block.align == "left":
+                rows.append(("marked", (block.marker, block.text), size, block.bold, "left"))
+            else:
+                rows.append(("text", block.marker + block.text, size, block.bold, block.align))
         elif isinstance(block, KeyValue):
             rows.append(("text", block.key + block.value, 24, False, "left"))
         elif isinstance(block, Rule):
@@ -177,24 +196,30 @@ def render_raster_image(doc: Doc, paper_mm: Literal[58, 80], chain: FontChain) -
     def measure(text: str, size: int) -> int:
         return int(sum(font(pos, size).getlength(run) for pos, run in chain.runs(text)))
 
-    def wrap(text: str, size: int) -> list[str]:
+    def wrap(text: str, size: int, room: int = width - 8) -> list[str]:
         lines, current = [], ""
         for char in text:
-            if current and measure(current + char, size) > width - 8:
-                lines.append(current)
-                current = char
-            else:
-                current += char
+            if current and measure(current + char, size) > room:
+                line, current = break_line(current, char, lambda t: measure(t, size) <= room)
+                lines.append(line)
+            current += char
         return [*lines, current] if current or not lines else lines
 
     qr_images = {}
     height = 8
-    laid: list[tuple[str, object, int, bool, str]] = []
+    laid: list[tuple[str, object, int, bool, str]] = []  # a text's payload: (indent, line)
     for kind, payload, size, bold, align in rows:
         if kind == "text":
             for line in wrap(str(payload), size):
-                laid.append(("text", line, size, bold, align))
+                laid.append(("text", (0, line), size, bold, align))
                 height += int(size * 1.3)
+        elif kind == "marked":
+            marker, text = cast(tuple[str, str], payload)
+            hang = measure(marker, size)
+            lines = wrap(text, size, width - 8 - hang)
+            laid.append(("text", (0, marker + lines[0]), size, bold, align))
+            laid.extend(("text", (hang, line), size, bold, align) for line in lines[1:])
+            height += int(size * 1.3) * len(lines)
         elif kind == "qr":
             image = qrcode.make(str(payload), box_size=5, border=1).get_image().convert("1")
             qr_images[str(payload)] = image
@@ -208,9 +233,9 @@ def render_raster_image(doc: Doc, paper_mm: Literal[58, 80], chain: FontChain) -
     y = 8
     for kind, payload, size, bold, align in laid:
         if kind == "text":
-            text = str(payload)
+            indent, text = cast(tuple[int, str], payload)
             w = measure(text, size)
-            x = {"left": 4, "center": (width - w) // 2, "right": width - w - 4}[align]
+            x = {"left": 4 + indent, "center": (width - w) // 2, "right": width - w - 4}[align]
             for pos, run in chain.runs(text):
                 draw.text((x, y), run, font=font(pos, size), fill=0)
                 if bold:  # a second pass one dot to the right: crisp bold on 1-bit paper

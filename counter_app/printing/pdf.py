@@ -31,13 +31,14 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.printing.fonts import FontChain, find_font_chain
-from counter_app.printing.layout import Doc, KeyValue, QrCode, Rule, Spacer, Text
+from counter_app.printing.layout import Doc, KeyValue, QrCode, Rule, Spacer, Text, break_line
 
 log = logging.getLogger(__name__)
 _CMAP_PREFIX = "toUnicodeCMap:"  # the names reportlab gives the ToUnicode streams
 _WIDE_ENTRY = re.compile(r"<([0-9A-Fa-f]{2})> <([0-9A-Fa-f]{5,6})>")
 CID_FALLBACK = "STSong-Light"
 PAGES = {"A4": A4, "A5": A5}
+KEEP_TOGETHER_LINES = 6  # a wrapped block of up to this many lines is not split by a page
 
 
 def utf16_hex(code_point: int) -> str:
@@ -93,12 +94,16 @@ def register_fonts(chain: FontChain | None = None) -> PdfFonts:
 
 
 class _Writer:
-    def __init__(self, canvas: Canvas, fonts: PdfFonts, page: tuple[float, float]) -> None:
+    def __init__(
+        self, canvas: Canvas, fonts: PdfFonts, page: tuple[float, float], total_pages: int = 1
+    ) -> None:
         self.c = canvas
         self.fonts = fonts
         self.width, self.height = page
         self.margin = 20 * mm if page == A4 else 14 * mm
         self.y = self.height - self.margin
+        self.page = 1
+        self.total_pages = total_pages
 
     @property
     def usable(self) -> float:
@@ -113,16 +118,32 @@ class _Writer:
         lines, current = [], ""
         for char in text:
             if current and self.width_of(current + char, size) > width:
-                lines.append(current)
-                current = char
-            else:
-                current += char
+                line, current = break_line(current, char, lambda t: self.width_of(t, size) <= width)
+                lines.append(line)
+            current += char
         return [*lines, current] if current or not lines else lines
 
     def need(self, height: float) -> None:
         if self.y - height < self.margin:
-            self.c.showPage()
+            self.end_page()
             self.y = self.height - self.margin
+
+    def end_page(self) -> None:
+        """Finish the page; in a document of several pages, number it (第 1 页 共 2 页)."""
+        if self.total_pages > 1:
+            text = f"第 {self.page} 页 共 {self.total_pages} 页"
+            size = 9.0
+            saved, self.y = self.y, self.margin / 2
+            self.line(text, size, (self.width - self.width_of(text, size)) / 2)
+            self.y = saved
+        self.c.showPage()
+        self.page += 1
+
+    def keep_together(self, lines: int, size: float) -> None:
+        """Start a new page now unless a few wrapped lines (a list entry, a short paragraph)
+        all fit on this one: a long text still breaks anywhere."""
+        if 1 < lines <= KEEP_TOGETHER_LINES:
+            self.need(size * 1.5 * (lines - 1) + size * 1.6)
 
     def line(self, text: str, size: float, x: float, bold: bool = False) -> None:
         # The render mode is graphics state in PDF, so a bold line is wrapped in q … Q.
@@ -139,7 +160,21 @@ class _Writer:
 
     def text(self, block: Text) -> None:
         size = 18.0 if block.size == 2 else 11.0
-        for part in self.wrap(block.text, size, self.usable):
+        if block.marker and block.align == "left":
+            # A list entry: the marker, then the text wrapped in the column beside it.
+            hang = self.width_of(block.marker, size)
+            parts = self.wrap(block.text, size, self.usable - hang)
+            self.keep_together(len(parts), size)
+            for index, part in enumerate(parts):
+                self.need(size * 1.6)
+                self.y -= size * 1.5
+                if index == 0:
+                    self.line(block.marker, size, self.margin, bold=block.bold)
+                self.line(part, size, self.margin + hang, bold=block.bold)
+            return
+        parts = self.wrap(block.marker + block.text, size, self.usable)
+        self.keep_together(len(parts), size)
+        for part in parts:
             self.need(size * 1.6)
             self.y -= size * 1.5
             width = self.width_of(part, size)
@@ -154,6 +189,7 @@ class _Writer:
         size = 11.0
         key_width = max(self.width_of(block.key, size), 30 * mm)
         parts = self.wrap(block.value, size, self.usable - key_width) or [""]
+        self.keep_together(len(parts), size)
         for index, part in enumerate(parts):
             self.need(size * 1.6)
             self.y -= size * 1.5
@@ -184,13 +220,22 @@ class _Writer:
 def render_pdf(
     doc: Doc, *, page: str = "A4", fonts: PdfFonts | None = None, compress: bool = True
 ) -> bytes:
-    """The PDF bytes of ``doc`` on an A4 or A5 page."""
-    size = PAGES[page]
+    """The PDF bytes of ``doc`` on A4 or A5 pages; several pages are numbered."""
+    fonts = fonts or register_fonts()
+    data, pages = _render_pdf(doc, PAGES[page], fonts, compress, total_pages=1)
+    if pages > 1:  # laid out again, now that the number of pages is known
+        data, _ = _render_pdf(doc, PAGES[page], fonts, compress, total_pages=pages)
+    return data
+
+
+def _render_pdf(
+    doc: Doc, size: tuple[float, float], fonts: PdfFonts, compress: bool, total_pages: int
+) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=size, pageCompression=1 if compress else 0)
     canvas.setTitle(doc.title + ("（补打）" if doc.reprint else ""))
     canvas.setCreator("counter-app")
-    writer = _Writer(canvas, fonts or register_fonts(), size)
+    writer = _Writer(canvas, fonts, size, total_pages)
     if doc.reprint:
         writer.text(Text("补打", align="right", bold=True))
     for block in doc.blocks:
@@ -204,6 +249,6 @@ def render_pdf(
             writer.qr(block)
         elif isinstance(block, Spacer):
             writer.y -= 11 * block.lines
-    canvas.showPage()
+    writer.end_page()
     canvas.save()
-    return buffer.getvalue()
+    return buffer.getvalue(), writer.page - 1

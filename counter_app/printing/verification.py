@@ -24,6 +24,7 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 LENGTH = 10
 VERIFY_PREFIX = "COUNTER-VERIFY:"  # the certificate's QR payload: prefix + code
 CASE_PREFIX = "COUNTER-CASE:"  # an acceptance receipt's QR payload: prefix + case number
+NOTICE_PREFIX = "COUNTER-NOTICE:"  # a one-time notification's (no case yet): prefix + number
 
 # Separators people and scanners put inside codes: spaces of every kind, hyphens and dashes.
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\u30fc\uff0d_·.]+")
@@ -50,6 +51,12 @@ def case_qr_payload(case_no: str) -> str:
     """What an acceptance receipt's QR code holds for ``case_no``: prefixed, so a scanner's
     reading cannot be taken for a certificate's code; the customer panel finds the case by it."""
     return f"{CASE_PREFIX}{case_no}"
+
+
+def notice_qr_payload(notice_no: str) -> str:
+    """What a one-time notification's QR code holds when no case was opened: its number,
+    prefixed, so it is taken neither for a case nor for a certificate's code."""
+    return f"{NOTICE_PREFIX}{notice_no}"
 
 
 def _compact(text: str) -> str:

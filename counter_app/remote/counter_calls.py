@@ -151,10 +151,20 @@ class CounterCalls(CallsBase):
                 "the central service cannot be asked: no staff session is open at it yet"
             ) from None
 
-    def issue_certificate(self, kind: str, subject: str) -> IssuedCertificate:
-        answer = self._counter_call(
-            "POST", "/v1/certificates", body={"kind": kind, "subject": subject}
-        )
+    def issue_certificate(
+        self, kind: str, subject: str, request_id: str | None = None
+    ) -> IssuedCertificate:
+        body = {"kind": kind, "subject": subject}
+        if request_id is not None:
+            body["request_id"] = request_id
+        try:
+            answer = self._counter_call("POST", "/v1/certificates", body=body)
+        except CentralUnavailable:
+            if request_id is None:
+                raise
+            # Idempotent by its request id: a lost answer is asked for once more at once
+            # (the service returns the certificate it issued, or issues it now).
+            answer = self._counter_call("POST", "/v1/certificates", body=body)
         return parse_issued(answer)
 
     def verify_certificate(self, code: str) -> Verification:

@@ -10,131 +10,41 @@ and rejects the command if the facts differ. Only an applied command is printed.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 from collections.abc import Callable
-from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.commands import Command
-from counter_app.domain.errors import Conflict, ValidationError
+from counter_app.domain.errors import ValidationError
 from counter_app.domain.ids import IdNumber, Uscc
-from counter_app.domain.roles import Permission
+from counter_app.items.certificate_issue import (
+    EMPLOYER as EMPLOYER,
+)
+from counter_app.items.certificate_issue import (
+    KIND as KIND,
+)
+from counter_app.items.certificate_issue import (
+    KINDS as KINDS,
+)
+from counter_app.items.certificate_issue import (
+    PERSONAL as PERSONAL,
+)
+from counter_app.items.certificate_issue import (
+    content_hash as content_hash,
+)
+from counter_app.items.certificate_issue import (
+    facts_for as facts_for,
+)
 from counter_app.printing.verification import parse_code
-from counter_app.services.apply_context import ApplyContext
-from counter_app.services.handlers import Handler, register
 from counter_app.services.records import IssuedCertificate as IssuedCertificate
 from counter_app.services.records import Verification as Verification
 from counter_app.services.workstation_view import WorkstationView as Workstation
 from counter_app.storage.central_models import JournalRow
 from counter_app.storage.journal_hash import entry_hash
-from counter_app.storage.rowcodec import canonical_json
 from counter_app.storage.shared_models import (
     CertificateRow,
-    EmployerRow,
-    InsuranceStatusRow,
-    InsuredPersonRow,
-    PersonRow,
 )
-
-KIND = "certificate.issue"
-PERSONAL = "proof_personal"
-EMPLOYER = "proof_employer"
-KINDS = (PERSONAL, EMPLOYER)
-
-
-def personal_facts(session: Session, id_number: str, as_of: dt.date) -> dict[str, Any]:
-    person = session.get(PersonRow, id_number)
-    insured = session.get(InsuredPersonRow, id_number)
-    if person is None or insured is None:
-        raise Conflict("not_insured", "this person is not insured; no proof can be issued")
-    statuses = session.scalars(
-        select(InsuranceStatusRow)
-        .where(InsuranceStatusRow.id_number == id_number)
-        .order_by(InsuranceStatusRow.insurance_type)
-    ).all()
-    return {
-        "name": person.name,
-        "id_number_masked": IdNumber(id_number).masked(),
-        "insured_number": insured.insured_number,
-        "category": insured.category,
-        "employer_code": insured.employer_code or "",
-        "insurance": [
-            {"type": s.insurance_type, "status": s.status, "since": s.start_date.isoformat()}
-            for s in statuses
-        ],
-        "as_of": as_of.isoformat(),
-    }
-
-
-def employer_facts(session: Session, credit_code: str, as_of: dt.date) -> dict[str, Any]:
-    employer = session.get(EmployerRow, credit_code)
-    if employer is None:
-        raise Conflict("unknown_employer", "no insured employer has this credit code")
-    staff = session.scalar(
-        select(func.count())
-        .select_from(InsuredPersonRow)
-        .where(InsuredPersonRow.employer_code == credit_code)
-    )
-    return {
-        "name": employer.name,
-        "credit_code": credit_code,
-        "address": employer.address,
-        "insured_staff": int(staff or 0),
-        "as_of": as_of.isoformat(),
-    }
-
-
-def facts_for(session: Session, kind: str, subject: str, as_of: dt.date) -> dict[str, Any]:
-    if kind == PERSONAL:
-        return personal_facts(session, subject, as_of)
-    if kind == EMPLOYER:
-        return employer_facts(session, subject, as_of)
-    raise ValidationError("kind", "choice", f"unknown certificate kind {kind!r}")
-
-
-def content_hash(content: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
-
-
-def apply_issue(ctx: ApplyContext, command: Command) -> None:
-    p = command.payload
-    kind, subject, content = str(p["kind"]), str(p["subject"]), dict(p["content"])
-    code = str(p.get("code", "")).strip()
-    if not code:
-        raise ValidationError("code", "required", "a certificate needs a verification code")
-    as_of = dt.date.fromisoformat(content["as_of"])
-    if abs((as_of - ctx.now.date()).days) > 1:
-        raise ValidationError("as_of", "range", "a certificate is dated the day it is issued")
-    # The centre certifies only what it holds itself.
-    if ctx.side == "central" and facts_for(ctx.session, kind, subject, as_of) != content:
-        raise Conflict(
-            "stale_content",
-            "the central record differs from this workstation's copy; sync and issue again",
-        )
-    if ctx.get(CertificateRow, code) is not None:
-        raise Conflict("duplicate_code", f"verification code {code} is already in use")
-    ctx.put(
-        CertificateRow(
-            code=code,
-            kind=kind,
-            subject=subject,
-            subject_name=str(content.get("name", "")),
-            content=canonical_json(content),
-            content_hash=content_hash(content),
-            hall_code=command.hall_code,
-            issued_by=command.actor,
-            issued_at=ctx.now.replace(tzinfo=None),
-            origin_command=command.uuid,
-        )
-    )
-
-
-register(Handler(kind=KIND, permission=Permission.ACCEPT_CASES, apply=apply_issue))
-
 
 # Why a code is not confirmed (``Verification.problem_code``); the UI translates by these.
 UNKNOWN_CODE = "unknown_code"  # no certificate was issued with this code
@@ -226,7 +136,9 @@ def normalise_subject(kind: str, subject: str) -> str:
 CodeMaker = Callable[[str, str, str], str]
 
 
-def issue_certificate(ws: Workstation, actor: str, kind: str, subject: str) -> IssuedCertificate:
+def issue_certificate(
+    ws: Workstation, actor: str, kind: str, subject: str, request_id: str | None = None
+) -> IssuedCertificate:
     """Have the centre issue a certificate; returned only once the centre has journaled it.
 
     The centre reads the facts, dates them with its business day and applies the command
@@ -236,6 +148,9 @@ def issue_certificate(ws: Workstation, actor: str, kind: str, subject: str) -> I
     ``CentralUnavailable`` when the centre does not answer (nothing is then printed) and the
     centre's refusal (``Conflict``, ``PermissionDenied``, ``ValidationError``) when it says no.
     The certificate row reaches this workstation's cache with the next pull.
+
+    ``request_id`` (a UUID the caller keeps until the request succeeds) makes the request
+    idempotent: asked again after a lost answer, the centre returns the first certificate.
     """
     subject = normalise_subject(kind, subject)
-    return ws.centre.issue_certificate(kind, subject)
+    return ws.centre.issue_certificate(kind, subject, request_id)

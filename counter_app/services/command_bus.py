@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from counter_app.domain.commands import Command
 from counter_app.domain.errors import PermissionDenied
 from counter_app.domain.roles import Role, require
-from counter_app.services.apply_context import ApplyContext
-from counter_app.services.handlers import handler_for
+from counter_app.items.apply_context import ApplyContext
+from counter_app.items.registry import spec_for
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import UserRow
 
@@ -34,7 +34,7 @@ class Accepted:
 
 
 def execute(local: Engine, command: Command) -> Accepted:
-    handler = handler_for(command.kind)
+    handler = spec_for(command.kind)
     with Session(local) as session, session.begin():
         existing = session.get(OutboxRow, command.uuid)
         if existing is not None:
@@ -45,7 +45,7 @@ def execute(local: Engine, command: Command) -> Accepted:
         require(command.actor, Role(user.role), handler.permission)
 
         ctx = ApplyContext(side="local", session=session, now=command.client_time)
-        handler.apply(ctx, command)
+        handler.run(ctx, command)
 
         position = (session.scalar(select(func.max(OutboxRow.position))) or 0) + 1
         session.add(

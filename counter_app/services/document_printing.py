@@ -32,6 +32,11 @@ from counter_app.domain.errors import (
 from counter_app.domain.roles import Permission, require
 from counter_app.printing.documents import Office
 from counter_app.printing.escpos_render import render_escpos
+from counter_app.printing.intake_documents import (
+    AcceptanceReceipt,
+    MissingMaterialsNotice,
+    ResultSlip,
+)
 from counter_app.printing.jobs import JobStatus, PrintJob, PrintSpooler
 from counter_app.printing.layout import Doc
 from counter_app.printing.pdf import render_pdf
@@ -208,3 +213,63 @@ class DocumentPrinter:
                 "printer", "unknown", "a job of the system printer is printed from its preview"
             )
         return self.spooler.retry(job.id, self.connection(self.printer(job.printer)))
+
+
+# -- the intake documents (一次性告知书, 受理回执, 办结单) -------------------------------------
+IntakeDocument = MissingMaterialsNotice | AcceptanceReceipt | ResultSlip
+
+
+def intake_doc(document: IntakeDocument, *, reprint: bool = False) -> tuple[Doc, str]:
+    """The ``Doc`` of an intake document and the reference its print job is logged with,
+    as the print preview takes them (``PrintPreviewDialog(doc, printer, reference, …)``)."""
+    return document.to_doc(reprint=reprint), document.print_reference
+
+
+def _print_intake(
+    printer: DocumentPrinter,
+    document: IntakeDocument,
+    printer_name: str,
+    reprint: bool,
+    authorized_by: str | None,
+) -> PrintJob:
+    doc, reference = intake_doc(document, reprint=reprint)
+    return printer.print(doc, printer_name, reference, authorized_by=authorized_by)
+
+
+def print_missing_materials_notice(
+    printer: DocumentPrinter,
+    notice: MissingMaterialsNotice,
+    printer_name: str,
+    *,
+    reprint: bool = False,
+    authorized_by: str | None = None,
+) -> PrintJob:
+    """Print a one-time notification (一次性告知书) on a configured printer, logged under its
+    case or notice number; a reprint needs ``authorized_by`` as any reprint does."""
+    return _print_intake(printer, notice, printer_name, reprint, authorized_by)
+
+
+def print_acceptance_receipt(
+    printer: DocumentPrinter,
+    receipt: AcceptanceReceipt,
+    printer_name: str,
+    *,
+    reprint: bool = False,
+    authorized_by: str | None = None,
+) -> PrintJob:
+    """Print an acceptance receipt (受理回执) on a configured printer, logged under its case
+    number."""
+    return _print_intake(printer, receipt, printer_name, reprint, authorized_by)
+
+
+def print_result_slip(
+    printer: DocumentPrinter,
+    slip: ResultSlip,
+    printer_name: str,
+    *,
+    reprint: bool = False,
+    authorized_by: str | None = None,
+) -> PrintJob:
+    """Print the result slip (办结单) of an item finished on the spot, logged under its case
+    number."""
+    return _print_intake(printer, slip, printer_name, reprint, authorized_by)

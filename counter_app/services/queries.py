@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.errors import CentralUnavailable
 from counter_app.domain.ids import IdNumber
+from counter_app.items.person_enroll import KIND as ENROLL_KIND
 from counter_app.services.certificates import KIND as CERTIFICATE_KIND
-from counter_app.services.enrollment import KIND as ENROLL_KIND
 from counter_app.services.records import CaseSummary as CaseSummary
 from counter_app.services.records import PersonSummary as PersonSummary
 from counter_app.services.workstation_view import WorkstationView as Workstation

@@ -1,6 +1,9 @@
 """Apply the Alembic migrations of the central schema or the local cache schema.
 
-Both run automatically at start-up; ``counter-admin migrate`` runs them by hand. The
+Each database runs two histories: its own (``central`` or ``local``: the journal, the queue,
+the outbox …) and then ``shared``, the business tables both sides hold, defined once and kept
+in its own version table. Both run automatically at start-up; ``counter-admin migrate`` runs
+them by hand. The
 ``migrations/`` folder sits at the top of a checkout; a wheel and a frozen bundle carry it as
 ``counter_app/_data/migrations`` (see ``[tool.setuptools.package-dir]`` in pyproject.toml and
 the PyInstaller spec).
@@ -19,6 +22,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 Schema = Literal["central", "local"]
+History = Literal["central", "local", "shared"]
+SHARED_VERSION_TABLE = "alembic_version_shared"
 
 
 def migrations_root() -> Path:
@@ -36,28 +41,44 @@ def migrations_root() -> Path:
     )
 
 
-def alembic_config(schema: Schema) -> Config:
+def alembic_config(schema: History) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_root() / schema))
     return cfg
 
 
 def upgrade(engine: Engine, schema: Schema) -> None:
-    """Bring ``engine``'s database to the newest revision of ``schema``."""
-    cfg = alembic_config(schema)
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+    """Bring ``engine``'s database to the newest revision of ``schema``, then of the shared
+    business tables (one transaction each)."""
+    for history in (schema, "shared"):
+        cfg = alembic_config(history)
+        with engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            # "heads": item packages may branch the shared history independently.
+            command.upgrade(cfg, "heads")
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(engine: Engine, history: History = "central") -> str | None:
+    """The revision ``engine``'s database is at in ``history`` (``central`` and ``local`` share
+    Alembic's default version table; ``shared`` has its own)."""
+    opts = {"version_table": SHARED_VERSION_TABLE} if history == "shared" else {}
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return MigrationContext.configure(connection, opts=opts).get_current_revision()
 
 
-def head_revision(schema: Schema) -> str | None:
+def head_revision(schema: History) -> str | None:
     return ScriptDirectory.from_config(alembic_config(schema)).get_current_head()
 
 
+def current_heads(engine: Engine, history: History) -> set[str]:
+    opts = {"version_table": SHARED_VERSION_TABLE} if history == "shared" else {}
+    with engine.connect() as connection:
+        return set(MigrationContext.configure(connection, opts=opts).get_current_heads())
+
+
+def head_revisions(history: History) -> set[str]:
+    return set(ScriptDirectory.from_config(alembic_config(history)).get_heads())
+
+
 def is_current(engine: Engine, schema: Schema) -> bool:
-    return current_revision(engine) == head_revision(schema)
+    return all(current_heads(engine, h) == head_revisions(h) for h in (schema, "shared"))

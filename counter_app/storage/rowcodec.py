@@ -48,6 +48,8 @@ def _decode(value: Any, python_type: type) -> Any:
 
 
 def shared_model(table: str) -> type[SharedBase]:
+    import counter_app.storage.model_registry  # noqa: F401  (every shared table is known)
+
     for mapper in SharedBase.registry.mappers:
         if mapper.local_table.name == table:  # type: ignore[attr-defined]
             return mapper.class_

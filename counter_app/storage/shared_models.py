@@ -110,6 +110,14 @@ class CaseRow(SharedBase):
     # when it crossed days whose State Council holiday arrangement was not yet known.
     promised_date: Mapped[dt.date | None] = mapped_column(Date)
     promised_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The catalogue version the case was accepted under (its item, materials and time limit).
+    catalogue_version: Mapped[str | None] = mapped_column(String(32))
+    # Canonical JSON: the form's typed values and computed figures; the materials checked
+    # ({"received": [...], "missing": [...], "deferred": [...]}).
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    materials: Mapped[str] = mapped_column(Text, default="{}")
+    # Cases opened together for one life event (一件事一次办) share a bundle id.
+    bundle_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class CertificateRow(SharedBase):
@@ -131,3 +139,19 @@ class CertificateRow(SharedBase):
     issued_by: Mapped[str] = mapped_column(String(50))
     issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
     origin_command: Mapped[str] = mapped_column(String(36))
+
+
+class CatalogueVersionRow(SharedBase):
+    """A published version of the service catalogue (central data, pulled by every workstation).
+
+    ``content`` is the canonical JSON of ``counter_app.catalogue.schema.Catalogue``; a case
+    records the ``version`` it was accepted under, and both sides validate it against this row.
+    """
+
+    __tablename__ = "catalogue_versions"
+
+    version: Mapped[str] = mapped_column(String(32), primary_key=True)
+    content: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    published_by: Mapped[str] = mapped_column(String(50))

@@ -80,6 +80,9 @@ class PushResult:
     error: str | None = None
     quarantined: int = 0
     held: int = 0
+    # Users whose commands wait because the centre holds no session for them (it expired,
+    # or the login was offline and the password is not known here): they must log in again.
+    no_session: tuple[str, ...] = ()
 
 
 class _Quarantine(Exception):
@@ -335,7 +338,15 @@ def push(local: Engine, centre: SyncPort, *, limit: int = 500, batch: int = 100)
             continue
         except CentralUnavailable as exc:
             _note_attempt(local, [c.uuid for c in run], str(exc))
-            return PushResult(sent, applied, rejected, str(exc), quarantined=quarantined, held=held)
+            return PushResult(
+                sent,
+                applied,
+                rejected,
+                str(exc),
+                quarantined=quarantined,
+                held=held,
+                no_session=tuple(sorted(waiting_actors)),
+            )
         except (CentralRefused, DomainError) as exc:
             if len(run) > 1:
                 # the request as a whole was refused: send each alone to find the one at fault
@@ -367,7 +378,14 @@ def push(local: Engine, centre: SyncPort, *, limit: int = 500, batch: int = 100)
                 rejected += 1
             elif outcome == "quarantined":
                 quarantined += 1
-    return PushResult(sent, applied, rejected, quarantined=quarantined, held=held)
+    return PushResult(
+        sent,
+        applied,
+        rejected,
+        quarantined=quarantined,
+        held=held,
+        no_session=tuple(sorted(waiting_actors)),
+    )
 
 
 def push_one(local: Engine, centre: SyncPort, command: Command) -> PushResult:

@@ -30,6 +30,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
+from counter_app.items.spec import Changes
 from counter_app.services.queries import PersonSummary
 from counter_app.services.queue import Ticket
 
@@ -54,9 +55,25 @@ class Outcome:
     id_numbers: frozenset[str] = frozenset()
     employer_codes: frozenset[str] = frozenset()
     command_uuid: str | None = None
+    changes: Changes | None = None  # what the command's ItemSpec says it changed
+
+    @classmethod
+    def of(cls, what: str, changes: Changes, command_uuid: str | None = None) -> Outcome:
+        """The outcome of a command, from the change report its ``ItemSpec`` makes."""
+        return cls(
+            what,
+            id_numbers=changes.persons,
+            employer_codes=changes.employers,
+            command_uuid=command_uuid,
+            changes=changes,
+        )
 
     def touches(self, id_number: str | None) -> bool:
         return id_number is not None and id_number in self.id_numbers
+
+    @property
+    def cases_changed(self) -> bool:
+        return self.changes is None or self.changes.cases
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from counter_app.catalogue.load import shipped_catalogue
 from counter_app.config import ConfigError
 from counter_app.domain.errors import (
     CentralUnavailable,
@@ -27,8 +28,10 @@ from counter_app.domain.errors import (
     ValidationErrors,
 )
 from counter_app.domain.roles import Permission
+from counter_app.items.registry import COMMAND_SPECS
 from counter_app.keyring_store import SecretStoreUnavailable
 from counter_app.services.auth import LoginFailed
+from counter_app.ui.i18n import current_language
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +98,7 @@ def field_label(field: str) -> str:
         "employer_code": translate("Errors", "Employer credit code"),
         "credit_code": translate("Errors", "Credit code"),
         "amount": translate("Errors", "Amount"),
+        "rows": translate("Errors", "Rows of the roster"),  # staff declarations
         # certificates
         "subject": translate("Errors", "Person or employer certified"),
         "kind": translate("Errors", "Kind of certificate"),
@@ -117,11 +121,70 @@ def field_label(field: str) -> str:
         "role": translate("Errors", "Role"),
         "password_hash": translate("Errors", "Password"),
         "hall_code": translate("Errors", "Hall"),
+        # the items of the catalogue (their form fields are named by the catalogue itself)
+        "bundle": translate("Errors", "Life event"),
+        "bundles": translate("Errors", "Life events of the catalogue"),
+        "catalogue_version": translate("Errors", "Catalogue version"),
+        "change_date": translate("Errors", "Date of the change"),
+        "contact_letter_no": translate("Errors", "Contact letter number"),
+        "content_hash": translate("Errors", "Catalogue fingerprint"),
+        "contributions": translate("Errors", "Contributions"),
+        "groups": translate("Errors", "Groups of the catalogue"),
+        "heir_id_number": translate("Errors", "Heir's ID number"),
+        "heir_name": translate("Errors", "Heir's name"),
+        "heir_relation": translate("Errors", "Heir's relation"),
+        "hukou_place": translate("Errors", "Place of household registration"),
+        "hukou_type": translate("Errors", "Household registration type"),
+        "invoice_number": translate("Errors", "Invoice number"),
+        "item_code": translate("Errors", "Item"),
+        "items": translate("Errors", "Items of the catalogue"),
+        "lines": translate("Errors", "Months"),
+        "materials": translate("Errors", "Materials"),
+        "new_birth_date": translate("Errors", "New birth date"),
+        "new_id_number": translate("Errors", "New ID number"),
+        "new_name": translate("Errors", "New name"),
+        "new_sex": translate("Errors", "New sex"),
+        "parts": translate("Errors", "Items"),
+        "region": translate("Errors", "Region"),
+        "source": translate("Errors", "Source of the amounts"),
+        "staff": translate("Errors", "Staff"),
+        "version": translate("Errors", "Catalogue version"),
+        "wage": translate("Errors", "Wage"),
+        "what": translate("Errors", "What to show"),
+        "work_injury_class": translate("Errors", "Industry risk class"),
+        "yearly": translate("Errors", "Yearly sums"),
         # the workstation's configuration file, by section
         "queue": translate("Errors", "Queue settings of this workstation"),
         "printers": translate("Errors", "Printer settings of this workstation"),
     }
-    return labels.get(field) or labels.get(field.split(".", 1)[0], "")
+    return (
+        labels.get(field)
+        or labels.get(field.split(".", 1)[0], "")
+        or catalogue_field_label(field.split(".", 1)[0])
+    )
+
+
+def catalogue_field_label(field: str) -> str:
+    """The label the service catalogue gives a form field of that name ("" for none): the
+    fields of the items' forms are named in the catalogue, in both languages."""
+    for item in shipped_catalogue().items:
+        for declared in item.fields:
+            if declared.name == field:
+                return text_of(declared.label_zh, declared.label_en)
+    return ""
+
+
+def spec_conflict_text(code: str) -> str | None:
+    """The text an ``ItemSpec`` declares for a conflict code it raises (None: none does)."""
+    for spec in COMMAND_SPECS:
+        text = spec.conflicts.get(code)
+        if text is not None:
+            return text_of(text.zh, text.en)
+    return None
+
+
+def text_of(zh: str, en: str) -> str:
+    return zh if current_language().startswith("zh") else en
 
 
 def permission_label(permission: str) -> str:
@@ -371,6 +434,61 @@ def _generic_text(error: ValidationError) -> str:
 def _code_texts() -> dict[str, str]:
     """The translated text of each ``ValidationError.code``."""
     return {
+        "after_as_of": translate(
+            "Errors", "A contribution is dated after the day the account is settled."
+        ),
+        "before_start": translate("Errors", "The month is before the insurance started."),
+        "birth_date_mismatch": translate(
+            "Errors", "The birth date does not agree with the ID number."
+        ),
+        "bundle_required": translate(
+            "Errors", "Several items are accepted together only as one life event."
+        ),
+        "control_character": translate(
+            "Errors", "The text holds invisible control or direction characters; type it again."
+        ),
+        "duplicate": translate("Errors", "The same entry appears twice."),
+        "duplicate_month": translate("Errors", "The same month is listed twice."),
+        "future_date": translate("Errors", "The date must not be in the future."),
+        "grade_not_offered": translate(
+            "Errors", "This contribution grade is not offered in the region."
+        ),
+        "grades_only": translate(
+            "Errors", "Here the base is chosen from the published grades only."
+        ),
+        "merged_type": translate(
+            "Errors",
+            "This insurance is paid together with another one here (e.g. maternity with medical).",
+        ),
+        "mismatch": translate("Errors", "The value does not match what it must agree with."),
+        "missing": translate("Errors", "Something required is missing."),
+        "no_credited_rate": translate(
+            "Errors", "The credited interest rate of that year is not published yet."
+        ),
+        "no_rate": translate(
+            "Errors", "No contribution rate is recorded for this insurance in the region."
+        ),
+        "no_records": translate("Errors", "No contribution records were found."),
+        "no_table": translate("Errors", "No contribution table covers that month in the region."),
+        "not_in_bundle": translate("Errors", "An item is not part of this life event."),
+        "not_of_age": translate("Errors", "The statutory retirement age has not been reached."),
+        "not_overdue": translate("Errors", "The month is not overdue yet."),
+        "out_of_range": translate("Errors", "The value is outside the allowed range."),
+        "own_form": translate("Errors", "This item is accepted on its own form."),
+        "same_person": translate("Errors", "The heir cannot be the insured person."),
+        "sex_mismatch": translate("Errors", "The sex does not agree with the ID number."),
+        "too_long": translate("Errors", "The text is too long."),
+        "too_many": translate("Errors", "Too many entries at once; split them into several cases."),
+        "too_many_months": translate("Errors", "Too many months at once."),
+        "unchanged": translate("Errors", "The new value is the same as the recorded one."),
+        "unknown_class": translate("Errors", "Unknown industry risk class."),
+        "unknown_field": translate("Errors", "This item has no such field."),
+        "unknown_material": translate(
+            "Errors", "A material that is not on the item's list was ticked."
+        ),
+        "unknown_region": translate("Errors", "Unknown region of the contribution tables."),
+        "unknown_type": translate("Errors", "Unknown insurance type."),
+        "malformed": translate("Errors", "The value has the wrong form."),
         "required": translate("Errors", "This field is required."),
         "length": translate("Errors", "The length is wrong."),
         "format": translate("Errors", "The format is wrong."),
@@ -399,6 +517,9 @@ def _code_texts() -> dict[str, str]:
             "please ask the administrator to correct it.",
         ),
         "wrong_document": translate("Errors", "This is not the document asked for."),
+        "too_many_rows": translate(
+            "Errors", "Too many rows for one declaration; split the roster into several files."
+        ),
     }
 
 
@@ -425,6 +546,9 @@ def conflict_text(code: str, message: str) -> str:
     if message:
         log.info("refused (%s): %s", code, message)
     text = _conflict_text(code, message)
+    if text is not None:
+        return text
+    text = spec_conflict_text(code)
     if text is not None:
         return text
     if code == "PermissionDenied":

@@ -65,17 +65,29 @@ class IdleWatcher(QObject):
 class LockDialog(QDialog):
     unlocked = Signal()
 
-    def __init__(self, ws: Workstation, user: StaffUser, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workstation,
+        user: StaffUser,
+        parent: QWidget | None = None,
+        *,
+        session_ended: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.user = user
-        self.setWindowTitle(self.tr("Screen locked"))
+        self.setWindowTitle(self.tr("Log in again") if session_ended else self.tr("Screen locked"))
         self.setModal(True)
-        info = QLabel(
-            self.tr("The screen is locked. %1, enter your password to continue.").replace(
-                "%1", user.display_name
+        text = (
+            self.tr(
+                "Your session at the central service has ended. %1, enter your password to "
+                "continue; your work is kept and is sent as soon as you are logged in."
             )
+            if session_ended
+            else self.tr("The screen is locked. %1, enter your password to continue.")
         )
+        info = QLabel(text.replace("%1", user.display_name))
+        info.setObjectName("lockInfo")
         info.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("unlockPassword")

@@ -23,10 +23,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from counter_app import __version__
+from counter_app.catalogue.schema import Item
 from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import CentralUnavailable
 from counter_app.domain.people import StaffUser
 from counter_app.domain.roles import Permission, permissions_of
+from counter_app.services.catalogue_view import current_catalogue
 from counter_app.services.queue import Ticket
 from counter_app.sync.anchors_seen import HttpAudit
 from counter_app.sync.port import NoSession
@@ -34,13 +36,20 @@ from counter_app.sync.worker import INTERVAL_SECONDS, SyncRound, SyncWorker
 from counter_app.ui.customer_context import CustomerContext, Outcome
 from counter_app.ui.customer_panel import CustomerPanel
 from counter_app.ui.idle_lock import IdleWatcher, LockDialog
+from counter_app.ui.item_forms import custom_forms
+from counter_app.ui.item_forms.bundle_form import LifeEventsTab
+from counter_app.ui.item_forms.generic_form import GenericForm
+from counter_app.ui.item_forms.group_tab import GroupTab
+from counter_app.ui.item_forms.pending_materials import PendingMaterialsTab
 from counter_app.ui.ops import Op
 from counter_app.ui.queue_dock import QueueDock
-from counter_app.ui.roles_text import role_label
+from counter_app.ui.quick_search import QuickSearch
+from counter_app.ui.roles_text import role_label, text_of
 from counter_app.ui.status_bar import CounterStatusBar
 from counter_app.ui.tabs.authorizations_tab import AuthorizationsTab
 from counter_app.ui.tabs.cases_tab import CasesTab
 from counter_app.ui.tabs.certificate_tab import CertificateTab
+from counter_app.ui.tabs.complaints_tab import ComplaintsTab
 from counter_app.ui.tabs.enrollment_tab import EnrollmentTab
 from counter_app.ui.tabs.follow_ups_tab import FollowUpsTab
 from counter_app.ui.tabs.print_jobs_tab import PrintJobsTab
@@ -87,20 +96,22 @@ class TellerWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("transactionTabs")
+        self.tabs.setUsesScrollButtons(True)
         self.context = CustomerContext(self)
-        self.customer = CustomerPanel(ws, self.context)
+        self.context.reported.connect(self._reported)
+        self.customer = CustomerPanel(ws, self.context, user=user)
+        self.customer.command_sent.connect(self._after_command)
+        # The catalogue this window offers: one read of the cache before the window shows.
+        self.catalogue = current_catalogue(ws)
+        self.group_tabs: dict[str, GroupTab] = {}
+        self.forms: list[QWidget] = []  # every item form made so far
         self.enrollment: EnrollmentTab | None = None
+        self.certificates: CertificateTab | None = None
+        self.life_events: LifeEventsTab | None = None
+        self.pending_materials: PendingMaterialsTab | None = None
+        self.quick_search: QuickSearch | None = None
         if Permission.ACCEPT_CASES in self.permissions:
-            self.enrollment = EnrollmentTab(ws, user, window_number, context=self.context)
-            self.tabs.addTab(self.enrollment, self.tr("Individual enrollment"))
-            self.enrollment.submitted.connect(self._after_command)
-            self.certificates: CertificateTab | None = CertificateTab(
-                ws, user, window_number, context=self.context
-            )
-            self.tabs.addTab(self.certificates, self.tr("Proof of insurance"))
-            self.certificates.issued.connect(self._after_command)
-        else:
-            self.certificates = None
+            self._add_business_tabs()
         self.cases_tab = CasesTab(ws)
         self.tabs.addTab(self.cases_tab, self.tr("Today's business"))
         self.sync_tab = SyncTab(ws)
@@ -111,10 +122,16 @@ class TellerWindow(QMainWindow):
         self.print_jobs_tab = PrintJobsTab(ws)
         self.tabs.addTab(self.print_jobs_tab, self.tr("Print log"))
         self.follow_ups: FollowUpsTab | None = None
+        self.complaints_tab = None
         if Permission.APPROVE_CASES in self.permissions:
             self.follow_ups = FollowUpsTab(ws, user)
             self.tabs.addTab(self.follow_ups, self.tr("Rating follow-ups"))
             self.follow_ups.closed.connect(self._after_command)
+            self.complaints_tab: ComplaintsTab | None = ComplaintsTab(
+                ws, user, context=self.context
+            )
+            self.tabs.addTab(self.complaints_tab, self.tr("Complaints"))
+            self.complaints_tab.answered.connect(self._after_command)
             self.authorizations_tab = AuthorizationsTab(ws)
             self.tabs.addTab(self.authorizations_tab, self.tr("Offline authorizations"))
 
@@ -145,12 +162,83 @@ class TellerWindow(QMainWindow):
             self.idle = IdleWatcher(lock_after_ms, self)
             self.idle.idle.connect(self.lock)
 
-    def lock(self) -> None:
-        """Hide the window's content until the user types their password again."""
+    # -- the catalogue's items ---------------------------------------------------------------
+    def _add_business_tabs(self) -> None:
+        """One tab per catalogue group, then the life events and the materials pending.
+
+        Items with a form of their own get it from ``custom_forms()`` (made now, so they follow
+        the customer from the start); every other item gets the generic form when first chosen.
+        """
+        self._custom = custom_forms()
+        for group in sorted(self.catalogue.groups, key=lambda g: g.order):
+            tab = GroupTab(group, self._make_form)
+            self.group_tabs[group.code] = tab
+            self.tabs.addTab(tab, text_of(group.name_zh, group.name_en))
+        for item in self.catalogue.items:
+            if item.handler in self._custom:
+                self.group_tabs[item.group].form(item.code)
+        self.life_events = LifeEventsTab(
+            self.ws, self.user, self.window_number, self.context, self.catalogue
+        )
+        self.tabs.addTab(self.life_events, self.tr("Life events"))
+        self.pending_materials = PendingMaterialsTab(
+            self.ws, self.user, self.window_number, self.context
+        )
+        self.tabs.addTab(self.pending_materials, self.tr("Materials pending"))
+
+    def _make_form(self, item: Item) -> QWidget:
+        factory = self._custom.get(item.handler or "")
+        form: QWidget
+        if factory is not None:
+            form = factory(self.ws, self.user, self.window_number, self.context, item)
+        else:
+            form = GenericForm(
+                self.ws,
+                self.user,
+                self.window_number,
+                self.context,
+                item,
+                catalogue_version=self.catalogue.version,
+            )
+        if isinstance(form, EnrollmentTab) and self.enrollment is None:
+            self.enrollment = form
+        if isinstance(form, CertificateTab) and self.certificates is None:
+            self.certificates = form
+        self.forms.append(form)
+        return form
+
+    def show_item(self, code: str) -> QWidget | None:
+        """Open catalogue item ``code``: its group's tab, the item chosen, its form shown."""
+        item = self.catalogue.find(code)
+        tab = self.group_tabs.get(item.group) if item is not None else None
+        if tab is None:
+            return None
+        self.tabs.setCurrentWidget(tab)
+        return tab.select(code)
+
+    def open_quick_search(self) -> QuickSearch | None:
+        """Ctrl+K: find an item by name, code or pinyin initials and jump to it."""
+        if not self.group_tabs:
+            return None
+        if self.quick_search is None:
+            self.quick_search = QuickSearch(self.catalogue, self)
+            self.quick_search.chosen.connect(self._item_chosen)
+        self.quick_search.open_over(self.tabs)
+        return self.quick_search
+
+    def _item_chosen(self, code: str) -> None:
+        form = self.show_item(code)
+        if form is not None:
+            form.setFocus()
+            form.focusNextChild()
+
+    def lock(self, *, session_ended: bool = False) -> None:
+        """Hide the window's content until the user types their password again
+        (``session_ended``: the centre no longer holds a session for them)."""
         if self.lock_dialog is not None:
             return
         self.centralWidget().setVisible(False)
-        self.lock_dialog = LockDialog(self.ws, self.user, self)
+        self.lock_dialog = LockDialog(self.ws, self.user, self, session_ended=session_ended)
         self.lock_dialog.unlocked.connect(self._unlocked)
         self.lock_dialog.open()
 
@@ -159,6 +247,7 @@ class TellerWindow(QMainWindow):
         self.lock_dialog = None
         if self.idle is not None:
             self.idle.timer.start()
+        self.sync_now()  # commands held for want of a session go now
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Counter"))
@@ -170,6 +259,11 @@ class TellerWindow(QMainWindow):
         new_customer.setShortcut(QKeySequence("Ctrl+N"))
         new_customer.triggered.connect(self.new_customer)
         file_menu.addAction(new_customer)
+        find = QAction(self.tr("Find an item…"), self)
+        find.setShortcut(QKeySequence("Ctrl+K"))
+        find.triggered.connect(self.open_quick_search)
+        find.setEnabled(bool(self.group_tabs))
+        file_menu.addAction(find)
         sync = QAction(self.tr("Sync now"), self)
         sync.setShortcut(QKeySequence("F5"))
         sync.triggered.connect(lambda: self.sync_now())
@@ -208,15 +302,26 @@ class TellerWindow(QMainWindow):
         self.context.new_customer()
         self.customer.focus_search()
 
+    def _unsaved_forms(self) -> list[QWidget]:
+        forms: list[QWidget] = [*self.forms]
+        if self.life_events is not None:
+            forms.append(self.life_events)
+        unsaved = []
+        for form in forms:
+            check = getattr(form, "has_unsaved_input", None)
+            if callable(check) and check():
+                unsaved.append(form)
+        return unsaved
+
     def _may_start_new_customer(self) -> bool:
-        """Before the next ticket: the enrollment form must not silently lose typed input."""
-        if self.enrollment is None or not self.enrollment.has_unsaved_input():
+        """Before the next ticket: no form may silently lose typed input."""
+        if not self._unsaved_forms():
             return True
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved input"),
             self.tr(
-                "The enrollment form holds input that was not accepted. "
+                "A form holds input that was not accepted. "
                 "Discard it and go on to the next customer?"
             ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
@@ -283,6 +388,17 @@ class TellerWindow(QMainWindow):
         self.refresh_views()
         self.sync_now(urgent=True)
 
+    def _reported(self, outcome: Outcome) -> None:
+        """An operation finished: send what it queued, and re-read the views it changed."""
+        if outcome.what == "sync":
+            return  # the sync's own report: ``_synced`` refreshed already
+        self.sync_now(urgent=True)
+        self._refresh_outbox()
+        self.sync_tab.refresh()
+        changes = outcome.changes
+        if outcome.cases_changed or (changes is not None and changes.certificates):
+            self.cases_tab.refresh()
+
     def sync_now(self, *, urgent: bool = False) -> None:
         """Send what is pending now (F5, or a command was just accepted): wakes the worker,
         which also retries at once if it was waiting out a back-off. ``urgent`` is kept for
@@ -295,6 +411,10 @@ class TellerWindow(QMainWindow):
         if self.worker is None:
             return  # a report that crossed the window's closing
         self.status.set_online(report.online, report.error or "")
+        if self.user.username in report.push.no_session:
+            # The central session expired (or was ended elsewhere): ask for the password;
+            # the unlock logs in at the centre again and the held commands go.
+            self.lock(session_ended=True)
         self.status.set_alarm([alarm_text(a) for a in report.alarms])
         self.sync_tab.show_alarms(report.alarms)
         if report.moved or report.error or report.new_alarms:

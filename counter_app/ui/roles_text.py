@@ -13,9 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from counter_app.catalogue.load import shipped_catalogue
 from counter_app.config import queue_category_names
-from counter_app.domain.cases import ITEM_INDIVIDUAL_ENROLLMENT
 from counter_app.domain.roles import Role
+from counter_app.items.registry import spec_for
 from counter_app.printing.jobs import FailureReason, JobStatus
 from counter_app.services.queries import BusinessItem, CaseSummary
 from counter_app.ui.i18n import current_language, localized
@@ -65,6 +66,7 @@ def outbox_status_label(code: str) -> str:
 
 def case_status_label(code: str) -> str:
     return {
+        "materials_pending": translate("Labels", "Materials pending"),
         "accepted": translate("Labels", "Accepted"),
         "in_review": translate("Labels", "In review"),
         "in_approval": translate("Labels", "In approval"),
@@ -83,21 +85,28 @@ def certificate_label(kind: str) -> str:
 
 
 def kind_label(kind: str, detail_kind: str = "") -> str:
-    """A command kind as the Sync tab names it; ``detail_kind`` refines a certificate."""
-    if kind == "certificate.issue":
+    """A command kind as the Sync tab names it (from its ``ItemSpec``); ``detail_kind``
+    refines a certificate."""
+    if kind == "certificate.issue" and detail_kind:
         return certificate_label(detail_kind)
-    return {
-        "person.enroll": translate("Labels", "Individual enrollment"),
-        "admin.user_upsert": translate("Labels", "User account"),
-        "admin.hall_upsert": translate("Labels", "Hall set-up"),
-    }.get(kind) or translate("Labels", "Other business")
+    try:
+        label = spec_for(kind).label
+    except LookupError:
+        return translate("Labels", "Other business")
+    return text_of(label.zh, label.en)
 
 
 def item_label(item_code: str) -> str:
-    """A case's catalogue item (``REG-PERSON`` …)."""
-    return {
-        ITEM_INDIVIDUAL_ENROLLMENT: translate("Labels", "Individual enrollment"),
-    }.get(item_code) or translate("Labels", "Other business")
+    """A case's catalogue item (``REG-PERSON`` …), named by the shipped catalogue."""
+    item = shipped_catalogue().find(item_code)
+    if item is None:
+        return translate("Labels", "Other business")
+    return text_of(item.name_zh, item.name_en)
+
+
+def text_of(zh: str, en: str) -> str:
+    """Pick the form of a data label (catalogue, item spec) for the UI language."""
+    return zh if current_language().startswith("zh") else en
 
 
 def business_type_label(business_type: str) -> str:
@@ -145,6 +154,7 @@ def document_label(kind: str) -> str:
         "proof_personal": translate("Labels", "Personal proof of insurance"),
         "proof_employer": translate("Labels", "Employer proof of insurance"),
         "result_notice": translate("Labels", "Result notice"),
+        "result_slip": translate("Labels", "Result slip"),
         "payment_receipt": translate("Labels", "Payment receipt"),
         "day_summary": translate("Labels", "Teller's day summary"),
     }.get(kind) or translate("Labels", "Other document")

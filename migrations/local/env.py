@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import counter_app.storage.local_models
+import counter_app.storage.search_models
 import counter_app.storage.shared_models  # noqa: F401
 from counter_app.storage.base import LocalBase, SharedBase
 

@@ -126,6 +126,29 @@ def test_a_certificate_is_issued_from_the_centres_facts_and_verifies(
     assert centre.find_certificate(make_code(PERSONAL, "never", "0" * 64)) is None
 
 
+def test_a_request_asked_again_after_a_lost_answer_gets_the_first_certificate(
+    service: RunningService, hall01: Teller, centre: HttpCentral
+) -> None:
+    person = enrol_person(hall01)
+    request_id = str(uuid.uuid4())
+    first = centre.issue_certificate(PERSONAL, person, request_id)
+    # The answer was lost: the workstation asks again with the same request id.
+    again = centre.issue_certificate(PERSONAL, person, request_id)
+    assert (again.code, again.journal_seq, again.command_uuid) == (
+        first.code,
+        first.journal_seq,
+        request_id,
+    )
+    with Session(service.db.owner) as session:
+        issued = session.scalars(
+            select(CertificateRow).where(CertificateRow.subject == person)
+        ).all()
+    assert [row.code for row in issued] == [first.code]
+    # A new request is a new certificate.
+    other = centre.issue_certificate(PERSONAL, person, str(uuid.uuid4()))
+    assert other.code != first.code
+
+
 def test_an_unknown_or_tampered_certificate_is_not_confirmed(
     service: RunningService, hall01: Teller, centre: HttpCentral
 ) -> None:

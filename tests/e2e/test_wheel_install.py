@@ -62,6 +62,12 @@ assert shipped_holiday_dir().resolve().is_relative_to(target), shipped_holiday_d
 loaded = load_holiday_dirs([shipped_holiday_dir()])
 assert loaded.schedules and not loaded.problems, loaded
 print("holidays")
+
+from counter_app.catalogue import load_catalogue, shipped_catalogue_dir
+
+assert shipped_catalogue_dir().resolve().is_relative_to(target), shipped_catalogue_dir()
+assert load_catalogue().items
+print("catalogue")
 """
 
 
@@ -101,6 +107,8 @@ def test_the_wheel_carries_migrations_translations_and_holidays(tmp_path: Path) 
         "counter_app/_data/translations/counter_app_zh_CN.qm",
         "counter_app/_data/translations/counter_app_zh_CN.ts",
         "counter_app/_data/holidays/2026.toml",
+        "counter_app/_data/catalogue/index.toml",
+        "counter_app/_data/catalogue/bundles.toml",
     ):
         assert name in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
@@ -133,5 +141,6 @@ def test_the_wheel_carries_migrations_translations_and_holidays(tmp_path: Path) 
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.split() == [
-        "imported", "from", "the", "wheel", "migrated", "translated", "compiled", "holidays"
+        "imported", "from", "the", "wheel", "migrated", "translated", "compiled", "holidays",
+        "catalogue",
     ]  # fmt: skip

@@ -42,10 +42,10 @@ from sqlalchemy.orm import Session
 from counter_app.domain.commands import Command
 from counter_app.domain.errors import CentralUnavailable
 from counter_app.domain.ids import resident_check_digit
+from counter_app.items.person_enroll import KIND as ENROLL
 from counter_app.remote.http_central import HttpCentral
 from counter_app.remote.identity import WorkstationIdentity
 from counter_app.services import command_bus
-from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.storage.engines import make_engine
 from counter_app.storage.local_models import OutboxRow
 from counter_app.sync.push import push

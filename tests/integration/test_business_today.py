@@ -17,6 +17,7 @@ from standards import gb11643_check
 from counter_app.client.workstation import Workstation
 from counter_app.domain.commands import Command, new_command_id
 from counter_app.domain.ids import IdNumber
+from counter_app.items.person_enroll import KIND as ENROLL_KIND
 from counter_app.services.certificates import (
     KIND as CERTIFICATE_KIND,
 )
@@ -26,7 +27,6 @@ from counter_app.services.certificates import (
     facts_for,
     issue_certificate,
 )
-from counter_app.services.enrollment import KIND as ENROLL_KIND
 from counter_app.services.queries import (
     BUSINESS_CASE,
     BUSINESS_CERTIFICATE,

@@ -15,8 +15,8 @@ from counter_app.domain import workdays
 from counter_app.domain.commands import Command
 from counter_app.domain.holiday_files import HolidayPeriod, HolidaySchedule
 from counter_app.domain.workdays import Deadline, HolidayCalendar
+from counter_app.items.person_enroll import KIND as ENROLL
 from counter_app.services.case_promises import case_promise
-from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.storage.shared_models import CaseRow
 
 CHINA = dt.timezone(dt.timedelta(hours=8))

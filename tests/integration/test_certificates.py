@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import CentralUnavailable, Conflict
+from counter_app.items.person_enroll import KIND as ENROLL
 from counter_app.services.certificates import (
     CONTENT_DIFFERS,
     KIND,
@@ -21,7 +22,6 @@ from counter_app.services.certificates import (
     issue_certificate,
 )
 from counter_app.services.counter_lookups import command_state
-from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.storage.shared_models import CertificateRow
 
 PERSON = "11010519491231002X"  # the example of GB 11643-1999

@@ -18,7 +18,7 @@ from test_sync_worker import restart
 
 from counter_app.centre.journal import verify_chain
 from counter_app.client.workstation import Workstation
-from counter_app.services.enrollment import KIND as ENROLL
+from counter_app.items.person_enroll import KIND as ENROLL
 from counter_app.services.queries import outbox_items
 from counter_app.storage.central_models import JournalRow
 from counter_app.storage.local_models import OutboxRow

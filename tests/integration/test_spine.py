@@ -19,7 +19,7 @@ from counter_app.centre.journal import verify_chain
 from counter_app.client.workstation import Workstation
 from counter_app.domain.commands import Command
 from counter_app.domain.errors import CentralRefused, Conflict, PermissionDenied, ValidationErrors
-from counter_app.services.enrollment import KIND as ENROLL
+from counter_app.items.person_enroll import KIND as ENROLL
 from counter_app.storage.central_models import JournalRow
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import CaseRow, InsuredPersonRow, PersonRow

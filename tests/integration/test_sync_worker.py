@@ -26,7 +26,7 @@ from service_harness import (
 from sqlalchemy.orm import Session
 
 from counter_app.client.workstation import Workstation
-from counter_app.services.enrollment import KIND as ENROLL
+from counter_app.items.person_enroll import KIND as ENROLL
 from counter_app.storage.local_models import OutboxRow
 from counter_app.storage.shared_models import InsuredPersonRow
 from counter_app.sync.anchors_seen import HttpAudit

@@ -50,10 +50,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 from standards import gb11643_check
 
+from counter_app.catalogue.load import shipped_catalogue
 from counter_app.client.workstation import Workstation
 from counter_app.domain.commands import Command, new_command_id
 from counter_app.domain.insurance import EnrollmentForm
 from counter_app.domain.queue import TicketEvent
+from counter_app.items.person_enroll import KIND as ENROLL_KIND
+from counter_app.items.person_enroll import enrollment_payload
 from counter_app.printing import documents
 from counter_app.printing.documents import Office
 from counter_app.services import queue
@@ -68,13 +71,12 @@ from counter_app.services.certificates import (
     issue_certificate,
 )
 from counter_app.services.document_printing import DocumentPrinter
-from counter_app.services.enrollment import KIND as ENROLL_KIND
-from counter_app.services.enrollment import enrollment_payload
 from counter_app.storage.shared_models import CaseRow
 from counter_app.ui import errors as errors_module
 from counter_app.ui import i18n
 from counter_app.ui.authorize_dialog import AuthorizeDialog
 from counter_app.ui.hall_display import HallDisplay
+from counter_app.ui.item_forms.generic_form import GenericForm
 from counter_app.ui.kiosk import KioskWindow
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import TellerWindow
@@ -86,7 +88,8 @@ PERSON = "44030519900307004" + gb11643_check("44030519900307004")
 PERSON_NAME = "赵敏"
 HALL_NAME = "示范区社会保险经办服务大厅"
 # ASCII words a Chinese screen may show: abbreviations and key names.
-ALLOWED_WORDS = {"ID", "PDF", "QR", "USB", "Ctrl", "Enter", "Shift", "Esc", "Tab"}
+# (file formats a Chinese screen names as they are: PDF, Excel, CSV)
+ALLOWED_WORDS = {"ID", "PDF", "QR", "USB", "Ctrl", "Enter", "Shift", "Esc", "Tab", "Excel", "CSV"}
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 ASCII_WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -255,6 +258,7 @@ def hall_day(ws: Workstation, tmp_path: Path, central_db: Any) -> set[str]:
     with Session(ws.local) as session:
         case_numbers = {c.case_no for c in session.query(CaseRow).all() if c.case_no}
     return {
+        *(item.code for item in shipped_catalogue().items),  # catalogue codes, as printed
         PERSON_NAME,
         HALL_NAME,
         "王柜员",
@@ -309,6 +313,10 @@ def test_the_teller_window_speaks_one_language(
     assert window.enrollment is not None and window.follow_ups is not None
     window.enrollment.clear()
     window.enrollment.submit()  # an empty form: every field error is shown
+    generic = window.show_item("INJ-MEDICAL-CLAIM")  # a generic form, its errors shown too
+    assert isinstance(generic, GenericForm)
+    generic.notify()
+    assert generic.fields.errors["amount"].isVisible()
     # the enrollment and the pending certificate (an issued one never goes through the outbox)
     qtbot.waitUntil(lambda: window.sync_tab.model.rowCount() == 2, timeout=10_000)
     qtbot.waitUntil(lambda: window.cases_tab.model.rowCount() == 3, timeout=10_000)

@@ -49,6 +49,7 @@ SCREENS = [
 WINDOWS = [
     "login",
     "teller",
+    "teller_intake",
     "print_preview",
     "verify",
     "authorize",
@@ -202,6 +203,15 @@ else:
             show_teller_window(window)
         return window
 
+    def teller_intake(qtbot: Any, ws: Workstation, screen: QScreen) -> QWidget:
+        """The teller window on a generic catalogue item: a long form, every field marked
+        (nobody identified, nothing filled in) and the one-time notification offered."""
+        window = teller(qtbot, ws, screen)
+        form = window.show_item("INJ-MEDICAL-CLAIM")  # type: ignore[attr-defined]
+        form.notify()  # refused at once: every error shown next to its field
+        assert form.fields.errors["amount"].isVisible()
+        return window
+
     def print_preview(qtbot: Any, ws: Workstation, screen: QScreen) -> QWidget:
         from counter_app.ui.print_preview import PrintPreviewDialog
 
@@ -288,6 +298,7 @@ else:
     BUILDERS: dict[str, Builder] = {
         "login": login,
         "teller": teller,
+        "teller_intake": teller_intake,
         "print_preview": print_preview,
         "verify": verify,
         "authorize": authorize,

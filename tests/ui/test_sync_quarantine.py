@@ -13,8 +13,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from counter_app.client.workstation import Workstation
+from counter_app.items.person_enroll import KIND as ENROLL
 from counter_app.services.auth import authenticate
-from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.sync.anchors_seen import COMMANDS_MISSING, open_alarms, raise_alarm
 from counter_app.sync.push import QUARANTINED
 from counter_app.ui.main_window import TellerWindow
@@ -130,3 +130,52 @@ def test_the_window_shows_rejections_and_the_alarm_until_acknowledged(
 
     window.close()
     assert window.worker is None
+
+
+def test_an_expired_central_session_asks_for_the_password_and_the_work_goes_after(
+    qtbot: Any, desk: Workstation, central_db: Any
+) -> None:
+    """The centre ends the teller's session (expiry): the accepted command waits, the window
+    asks for the password (not a silent hold), and after it the command is applied."""
+    from counter_app.storage.service_models import SessionRow
+
+    ws = desk
+    user = authenticate(ws.local, "teller1", "demo-teller1")
+    window = TellerWindow(ws, user, 3, lock_after_ms=0)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.synced, timeout=20_000):
+        window.show()
+
+    # The session's time is up at the centre (as if its hours had passed).
+    with Session(central_db) as session, session.begin():
+        for row in session.query(SessionRow).filter(SessionRow.username == "teller1"):
+            row.expires_at = dt.datetime(2000, 1, 1)
+    uuid = ws.execute(ws.command(ENROLL, _payload(), "teller1")).command_uuid
+    window.sync_now()
+    qtbot.waitUntil(lambda: window.lock_dialog is not None, timeout=20_000)
+    dialog = window.lock_dialog
+    assert (
+        dialog is not None and "ended" in dialog.findChild(type(dialog.message), "lockInfo").text()
+    )
+    assert not window.centralWidget().isVisible()
+    with Session(ws.local) as session:
+        status = session.execute(
+            text("SELECT status FROM outbox WHERE uuid = :u"), {"u": uuid}
+        ).scalar_one()
+    assert status == "pending"  # kept, not lost and not rejected
+
+    dialog.password.setText("demo-teller1")
+    dialog.try_unlock()
+    qtbot.waitUntil(lambda: window.lock_dialog is None, timeout=20_000)
+
+    def applied() -> bool:
+        with Session(ws.local) as session:
+            return (
+                session.execute(
+                    text("SELECT status FROM outbox WHERE uuid = :u"), {"u": uuid}
+                ).scalar_one()
+                == "applied"
+            )
+
+    qtbot.waitUntil(applied, timeout=20_000)
+    window.close()

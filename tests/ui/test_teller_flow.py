@@ -173,7 +173,8 @@ def test_the_window_speaks_chinese_by_default(qtbot: Any, ws: Workstation) -> No
     try:
         window = open_window(qtbot, ws)
         assert "社保综合柜员系统" in window.windowTitle()
-        assert window.tabs.tabText(0) == "个人参保登记"
+        assert window.tabs.tabText(0) == "参保登记"  # the first catalogue group
+        assert window.tabs.currentWidget().current_form() is window.enrollment
         assert "在线" in window.status.online_label.text()
     finally:
         install_translators(app, "en")

@@ -25,9 +25,9 @@ from counter_app.domain.errors import Conflict, PermissionDenied, ValidationErro
 from counter_app.domain.ids import IdNumber, Uscc
 from counter_app.domain.money import money
 from counter_app.domain.roles import Permission
+from counter_app.items.person_enroll import KIND as ENROLL
 from counter_app.printing.verification import parse_code
 from counter_app.services.auth import LoginFailed
-from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.storage.shared_models import InsuredPersonRow
 from counter_app.ui.errors import conflict_text, describe, validation_text
 

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from counter_app.client.workstation import Workstation
+from counter_app.items.person_enroll import KIND as ENROLL
 from counter_app.printing import documents
 from counter_app.printing.pdf import render_pdf
 from counter_app.printing.verification import make_code
@@ -32,7 +33,6 @@ from counter_app.services.certificates import (
     issue_certificate,
 )
 from counter_app.services.document_printing import office
-from counter_app.services.enrollment import KIND as ENROLL
 from counter_app.storage.shared_models import CertificateRow
 from counter_app.ui.ops import wait_for_background
 from counter_app.ui.verify_dialog import VerifyDialog

@@ -72,7 +72,8 @@ def test_a_field_name_never_reaches_the_text() -> None:
     for field in field_names():
         name = field.rstrip(".")
         text = describe(ValidationError(name, "required", "the English message"))
-        assert name not in text.split(), text
+        # (a label may use the same word in plain English: "Contribution grade" for "grade")
+        assert name not in text.replace(field_label(name), "").split(), text
         assert "English message" not in text, text
     assert describe(ValidationError("no_such_field", "required", "x")) == (
         "This field is required."

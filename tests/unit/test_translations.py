@@ -84,12 +84,11 @@ def test_ui_strings_are_english_in_the_code(extracted: ET.ElementTree) -> None:
 def test_every_code_on_screen_has_its_own_label() -> None:
     from counter_app.domain.cases import CaseStatus
     from counter_app.domain.insurance import EnrollmentCategory, InsuranceType
+    from counter_app.items.registry import COMMAND_SPECS
     from counter_app.printing.jobs import FailureReason, JobStatus
     from counter_app.services.certificates import KINDS as CERTIFICATE_KINDS
-    from counter_app.services.handlers import _REGISTRY, _load_builtin_handlers
     from counter_app.ui import roles_text as labels
 
-    _load_builtin_handlers()
     fallbacks = {
         labels.kind_label("?"),
         labels.item_label("?"),
@@ -107,7 +106,7 @@ def test_every_code_on_screen_has_its_own_label() -> None:
         if not label or label == str(code) or label in fallbacks:
             missing.append(f"{code!s} → {label!r}")
 
-    for kind in _REGISTRY:
+    for kind in (spec.kind for spec in COMMAND_SPECS):
         detail = CERTIFICATE_KINDS[0] if kind == "certificate.issue" else ""
         check(kind, labels.kind_label(kind, detail))
     for kind in CERTIFICATE_KINDS:

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.catalogue.schema import Item
 from counter_app.client.workstation import Workstation
+from counter_app.domain.commands import new_command_id
 from counter_app.domain.people import StaffUser
 from counter_app.printing import documents
 from counter_app.printing.layout import Doc
@@ -54,11 +56,12 @@ class CertificateTab(QWidget):
         ws: Workstation,
         user: StaffUser,
         window_number: int,
-        parent: QWidget | None = None,
-        *,
         context: CustomerContext | None = None,
+        item: Item | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._request: tuple[tuple[str, str, int], str] | None = None
         self.ws = ws
         self.user = user
         self.window_number = window_number
@@ -74,6 +77,8 @@ class CertificateTab(QWidget):
         self.kind.setObjectName("certificateKind")
         self.kind.addItem(self.tr("Personal proof of insurance"), PERSONAL)
         self.kind.addItem(self.tr("Employer proof of insurance"), EMPLOYER)
+        if item is not None and item.subject == "employer":  # the employer's proof item
+            self.kind.setCurrentIndex(self.kind.findData(EMPLOYER))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.subject = QLineEdit()
         self.subject.setObjectName("certificateSubject")
@@ -138,9 +143,15 @@ class CertificateTab(QWidget):
         self.result.setText(self.tr("Asking the central service…"))
         self.result.setStyleSheet("")
         serial = self.context.serial
+        # The same request (kind, subject, customer) keeps its id until it succeeds, so a
+        # retry after a lost answer gets the first certificate back instead of a second one.
+        key = (kind, subject.strip(), serial)
+        if self._request is None or self._request[0] != key:
+            self._request = (key, new_command_id())
+        request_id = self._request[1]
 
         def run() -> tuple[IssuedCertificate, Doc]:
-            issued = issue_certificate(self.ws, self.user.username, kind, subject)
+            issued = issue_certificate(self.ws, self.user.username, kind, subject, request_id)
             return issued, self.document_for(issued.kind, issued.content, issued.code)
 
         Op(run, parent=self).success(lambda r: self._issued(r, serial)).failure(
@@ -162,6 +173,7 @@ class CertificateTab(QWidget):
     def _issued(self, result: tuple[IssuedCertificate, Doc], serial: int) -> None:
         issued, doc = result
         self.issue_button.setEnabled(True)
+        self._request = None  # issued: the next request is a new one
         changed = (
             Outcome("certificate", id_numbers=frozenset({issued.subject}))
             if issued.kind == PERSONAL

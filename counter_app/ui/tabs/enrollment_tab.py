@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.catalogue.schema import Item
 from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import ValidationErrors
 from counter_app.domain.insurance import (
@@ -40,13 +41,13 @@ from counter_app.domain.insurance import (
 )
 from counter_app.domain.people import StaffUser
 from counter_app.domain.workdays import Deadline
+from counter_app.items.person_enroll import KIND, SPEC, enrollment_payload
 from counter_app.printing import documents
 from counter_app.printing.layout import Doc
 from counter_app.services.case_promises import case_promise
 from counter_app.services.command_bus import Accepted
 from counter_app.services.counter_lookups import CommandState, command_state
 from counter_app.services.document_printing import DocumentPrinter, office
-from counter_app.services.enrollment import KIND, enrollment_payload
 from counter_app.services.queries import case_number
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.errors import conflict_text, describe, validation_text
@@ -68,14 +69,15 @@ class EnrollmentTab(QWidget):
         ws: Workstation,
         user: StaffUser,
         window_number: int,
-        parent: QWidget | None = None,
-        *,
         context: CustomerContext | None = None,
+        item: Item | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.user = user
         self.window_number = window_number
+        self.item = item  # the catalogue item (REG-PERSON) when opened from the catalogue
         self.context = context if context is not None else CustomerContext(self)
         self.context.changed.connect(self._context_changed)
         self.context.reported.connect(self._outcome)
@@ -305,6 +307,7 @@ class EnrollmentTab(QWidget):
             enrollment_payload(enrollment, self.window_number, self.context.ticket_reference),
             self.user.username,
         )
+        self._changes = SPEC.command_changes(command)
         self.submit_button.setEnabled(False)
         self.result.setText(self.tr("Submitting…"))
         self.result.setStyleSheet("")
@@ -324,13 +327,7 @@ class EnrollmentTab(QWidget):
             lambda promise: self._show_promise(case_id, promise)
         ).run_in_background()
         self.submitted.emit(accepted)
-        self.context.report(
-            Outcome(
-                "enrollment",
-                id_numbers=frozenset({self._enrollment.id_number.value}),
-                command_uuid=accepted.command_uuid,
-            )
-        )
+        self.context.report(Outcome.of("enrollment", self._changes, accepted.command_uuid))
 
     # -- the centre's verdict ----------------------------------------------------------------
     def _outcome(self, outcome: Outcome) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sqlalchemy import inspect
 from sqlalchemy.dialects import postgresql, sqlite
@@ -19,6 +19,9 @@ from sqlalchemy.orm import Session
 from counter_app.storage.base import SharedBase
 from counter_app.storage.central_models import CounterRow
 from counter_app.storage.rowcodec import JsonDict, row_key, row_values
+
+if TYPE_CHECKING:
+    from counter_app.catalogue.schema import Catalogue
 
 Side = Literal["local", "central"]
 M = TypeVar("M", bound=SharedBase)
@@ -39,6 +42,12 @@ class ApplyContext:
         accepted offline yesterday and sent today keeps yesterday."""
         day = client_time.date()
         return day if self.side == "local" else min(day, self.now.date())
+
+    def catalogue(self, version: str) -> Catalogue:
+        """The published catalogue ``version`` (see ``catalogue_access``)."""
+        from counter_app.items.catalogue_access import catalogue_version
+
+        return catalogue_version(self.session, version, side=self.side)
 
     def get(self, model: type[M], *key: Any) -> M | None:
         return self.session.get(model, key if len(key) > 1 else key[0])

@@ -1,0 +1,1 @@
+"""Business items as packages: one ``ItemSpec`` per command kind (``registry.COMMAND_SPECS``)."""
