@@ -105,7 +105,7 @@ def _month(field: FormField, text: str) -> str:
 
 def check_value(field: FormField, raw: str, *, today: dt.date) -> str:
     """The normalised text form of one field's value (``""`` when empty and optional)."""
-    text = raw.strip() if field.type != "textarea" else raw.strip("\n ")
+    text = raw.strip()
     if not text:
         if field.required:
             raise ValidationError(field.name, "required", "this field is required")

@@ -1262,108 +1262,113 @@
 <context>
     <name>EnrollmentTab</name>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="124" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="136" />
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="125" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="137" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="126" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="138" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="127" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="139" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="128" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="140" />
         <source>Category</source>
         <translation>参保类别</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="129" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="141" />
         <source>Insurance types</source>
         <translation>参保险种</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="130" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="142" />
         <source>Start date</source>
         <translation>参保日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="131" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="143" />
         <source>Employer credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="148" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="173" />
         <source>Accept (Ctrl+Enter)</source>
         <translation>受理（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="151" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="176" />
         <source>New customer (Ctrl+N)</source>
         <translation>新办事人 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="154" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="179" />
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印受理回执（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="172" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="198" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="300" />
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="424" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="331" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="478" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="312" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="340" />
+        <source>Mandatory materials are missing: %1. Print the one-time notification listing them; the enrollment is accepted when they are handed in.</source>
+        <translation>缺少必需材料：%1。请打印一次性告知书列明所缺材料，材料补齐后即予办理参保登记。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="361" />
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="352" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="401" />
         <source>Accepted and confirmed by the central database: case %1.</source>
         <translation>已受理，中心数据库已确认：受理编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="359" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="408" />
         <source>The central database refused this enrollment: %1</source>
         <translation>中心数据库拒绝了此次参保登记：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="363" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="412" />
         <source>It stays listed in the Sync tab until it is marked as handled.</source>
         <translation>该记录保留在“同步”页中，直至标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="369" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="418" />
         <source>Accepted. The enrollment is saved on this workstation and waits for the central database (case %1).</source>
         <translation>已受理。参保登记已保存在本机，等待中心数据库确认（业务 %1）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="379" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="428" />
         <source>Promised completion by %1 (provisional: counted on the statutory holidays only, because the State Council has not yet published the holiday arrangement for that period).</source>
         <translation>承诺办结：%1前（暂按法定节假日推算：国务院尚未公布该期间的放假安排，以国务院公布的放假安排为准）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="384" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="433" />
         <source>Promised completion by %1.</source>
         <translation>承诺办结：%1前。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="401" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="455" />
         <source>%1 (central number pending)</source>
         <translation>%1（中心编号待分配）</translation>
     </message>
@@ -2687,7 +2692,7 @@
     <message>
         <location filename="../../counter_app/ui/item_forms/generic_form.py" line="598" />
         <location filename="../../counter_app/ui/item_forms/generic_form.py" line="748" />
-        <location filename="../../counter_app/ui/item_forms/notice_button.py" line="32" />
+        <location filename="../../counter_app/ui/item_forms/notice_button.py" line="38" />
         <source>Print one-time notification</source>
         <translation>打印一次性告知书</translation>
     </message>

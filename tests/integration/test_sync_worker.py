@@ -262,7 +262,10 @@ def test_a_push_does_not_wait_behind_the_long_poll(
     worker = worker_for(ws, reports, long_poll=20.0, interval=60.0)
     started.append(worker)
     worker.start()
-    reports.wait_for(lambda r: r.kind == "pull" and r.online is True)
+    # Caught up (the journal may take several pages: the published catalogue is a large entry)
+    reports.wait_for(
+        lambda r: r.kind == "pull" and r.online is True and r.pull.cursor >= r.pull.head_seq
+    )
     time.sleep(0.5)  # inside the long-poll
     command_uuid, _ = enrol_person(ws)
     before = len(reports.items)

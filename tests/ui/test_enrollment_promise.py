@@ -47,6 +47,7 @@ def enroll_one(qtbot: Any, ws: Workstation) -> tuple[TellerWindow, EnrollmentTab
     qtbot.keyClicks(tab.phone, "13800138000")
     tab.insurance["pension"].setChecked(True)
     with qtbot.waitSignal(window.synced, timeout=20_000):
+        tab.materials.tick_all()  # the ID card was shown
         tab.submit()
     return window, tab
 

@@ -163,6 +163,7 @@ def test_a_case_accepted_during_a_service_is_linked_to_the_ticket(
     tab.phone.setText("13900000000")
     tab.insurance["pension"].setChecked(True)
     with qtbot.waitSignal(window.synced, timeout=20_000):
+        tab.materials.tick_all()  # the ID card was shown
         tab.submit()
     with Session(central_db) as session:
         case = session.scalars(select(CaseRow)).one()

@@ -111,6 +111,7 @@ def test_each_customer_starts_clean_and_the_enrolled_one_shows_as_enrolled(
     qtbot.keyClicks(tab.phone, "13800138000")
     tab.insurance["pension"].setChecked(True)
     with qtbot.waitSignal(window.synced, timeout=20_000):
+        tab.materials.tick_all()  # the ID card was shown
         tab.submit()
     # The panel no longer says "not in the registry" …
     qtbot.waitUntil(lambda: panel.fields["name"].text() == "赵敏", timeout=10_000)
@@ -324,6 +325,7 @@ def enroll_and_certify(qtbot: Any, window: TellerWindow, id_number: str, name: s
     tab.name.insert(name)
     qtbot.keyClicks(tab.phone, "13800138000")
     tab.insurance["medical"].setChecked(True)
+    tab.materials.tick_all()  # the ID card was shown
     tab.submit()
     qtbot.waitUntil(lambda: "confirmed" in tab.result.text(), timeout=20_000)
     with qtbot.waitSignal(certificates.issued, timeout=20_000) as issued:

@@ -82,6 +82,7 @@ def test_enrollment_through_the_tab_reaches_the_centre(
     tab.address.insert("深圳市南山区科技园")  # committed by the input method
     tab.insurance["pension"].setChecked(True)
     tab.insurance["medical"].setChecked(True)
+    tab.materials.tick_all()  # the ID card was shown
 
     def pushed(report: Any) -> bool:  # the worker's push thread reports the verdict
         return report.kind == "push" and report.push is not None and report.push.applied == 1
@@ -126,6 +127,7 @@ def test_a_duplicate_enrollment_is_refused_with_the_reason(qtbot: Any, ws: Works
         tab.name.insert("赵敏")  # committed by the input method
         qtbot.keyClicks(tab.phone, "13800138000")
         tab.insurance["pension"].setChecked(True)
+        tab.materials.tick_all()  # the ID card was shown
         tab.submit()
         qtbot.waitUntil(lambda: tab.submit_button.isEnabled(), timeout=10_000)
     assert "already enrolled" in tab.result.text()
@@ -158,6 +160,7 @@ def test_item_models_pass_the_model_tester(
     assert tab is not None
     fill_enrollment(qtbot, tab)
     with qtbot.waitSignal(window.synced, timeout=20_000):
+        tab.materials.tick_all()  # the ID card was shown
         tab.submit()
     model = getattr(window, model_attr).model
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)
@@ -216,6 +219,7 @@ def test_a_rejection_stays_visible_until_the_teller_marks_it_handled(
     qtbot.keyClicks(tab.employer_code, "91350100M000100Y43")  # unknown to the centre
     tab.insurance["pension"].setChecked(True)
     with qtbot.waitSignal(window.synced, timeout=20_000) as synced:
+        tab.materials.tick_all()  # the ID card was shown
         tab.submit()
     assert synced.args[0].push.rejected == 1
     qtbot.waitUntil(lambda: "1" in window.status.outbox_label.text().split()[-1], timeout=10_000)
@@ -249,6 +253,7 @@ def test_issue_preview_and_print_a_proof_then_verify_it(
     assert tab is not None
     fill_enrollment(qtbot, tab)
     with qtbot.waitSignal(window.synced, timeout=20_000):
+        tab.materials.tick_all()  # the ID card was shown
         tab.submit()
 
     certificates = window.certificates
@@ -286,6 +291,7 @@ def test_receipt_printing_fails_visibly_and_prints_on_retry(
     assert tab is not None
     fill_enrollment(qtbot, tab)
     with qtbot.waitSignal(window.synced, timeout=20_000):
+        tab.materials.tick_all()  # the ID card was shown
         tab.submit()
     assert tab.receipt_button.isEnabled()
     tab.print_receipt()
@@ -313,3 +319,33 @@ def test_receipt_printing_fails_visibly_and_prints_on_retry(
         qtbot.mouseClick(jobs.retry_button, Qt.MouseButton.LeftButton)
     assert retried.args[0].status == "printed"
     assert (tmp_path / "r.bin").read_bytes() == job.data
+
+
+def test_without_the_id_card_the_enrollment_waits_with_a_one_time_notice(
+    qtbot: Any, ws: Workstation, central_db: Any
+) -> None:
+    """The ID card is a mandatory material: unticked, nothing is registered; the one-time
+    notification records the case as waiting for it, and nobody is enrolled meanwhile."""
+    from counter_app.storage.shared_models import CaseRow
+
+    window = open_window(qtbot, ws)
+    tab = window.enrollment
+    assert tab is not None
+    fill_enrollment(qtbot, tab)
+    assert tab.notice_button.isVisible()
+    tab.submit()
+    assert "一次性告知书" in tab.result.text() or "one-time" in tab.result.text()
+    assert ws.outbox_counts()["pending"] == 0  # nothing sent, nothing half-saved
+    tab.notice_button.click()
+    qtbot.waitUntil(lambda: tab.notice_outcome.command_uuid is not None, timeout=10_000)
+    case_id = tab.notice_outcome.command_uuid
+    with qtbot.waitSignal(tab.notice_outcome.printed, timeout=30_000):
+        window.sync_now()
+    with Session(central_db) as session:
+        case = session.get(CaseRow, case_id)
+        assert case is not None and case.item_code == "REG-PERSON"
+        assert case.status == "materials_pending" and case.case_no
+        assert session.get(InsuredPersonRow, NEW_PERSON) is None
+    tab.notice_outcome.preview.close()
+    window.new_customer()
+    assert not tab.notice_outcome.result.text() and not tab.result.text()

@@ -9,6 +9,8 @@ numbered the case. It is shown only while a mandatory material is missing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -28,13 +30,18 @@ class NoticeButton(QPushButton):
         context: CustomerContext,
         outcome: IntakeOutcome,
         parent: QWidget | None = None,
+        *,
+        subject: Callable[[], tuple[str, str]] | None = None,
     ) -> None:
+        """``subject`` gives (ID number, name) when the form holds them itself (typed before
+        anyone was identified); otherwise the customer at the counter is the subject."""
         super().__init__(translate("ItemForms", "Print one-time notification"), parent)
         self.setObjectName("oneTimeNotice")
         self.item = item
         self.checklist = checklist
         self.context = context
         self.outcome = outcome
+        self.subject = subject
         self.clicked.connect(self.notify)
         checklist.changed.connect(self.refresh)
         self.refresh()
@@ -47,10 +54,14 @@ class NoticeButton(QPushButton):
             return
         person = self.item.subject == "person"
         subject_name = self.context.person.name if person and self.context.person else ""
+        id_number = (self.context.id_number or "") if person else ""
+        if self.subject is not None:
+            typed_id, typed_name = self.subject()
+            id_number, subject_name = typed_id or id_number, typed_name or subject_name
         self.outcome.send_notification(
             self.item,
             self.checklist.received(),
-            id_number=(self.context.id_number or "") if person else "",
+            id_number=id_number,
             credit_code="" if person else (self.context.employer_code or ""),
             subject_name=subject_name,
         )

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.catalogue.load import shipped_catalogue
 from counter_app.catalogue.schema import Item
 from counter_app.client.workstation import Workstation
+from counter_app.domain.cases import ITEM_INDIVIDUAL_ENROLLMENT
 from counter_app.domain.errors import ValidationErrors
 from counter_app.domain.insurance import (
     Enrollment,
@@ -51,9 +53,19 @@ from counter_app.services.document_printing import DocumentPrinter, office
 from counter_app.services.queries import case_number
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.errors import conflict_text, describe, validation_text
+from counter_app.ui.item_forms.generic_form import IntakeOutcome
+from counter_app.ui.item_forms.materials import MaterialsChecklist
+from counter_app.ui.item_forms.notice_button import NoticeButton
 from counter_app.ui.ops import Op
 from counter_app.ui.print_preview import PrintPreviewDialog
-from counter_app.ui.roles_text import category_label, insurance_label
+from counter_app.ui.roles_text import category_label, insurance_label, text_of
+
+RECEIPT_FORMS = {
+    "original": "原件",
+    "copy": "复印件",
+    "original_and_copy": "原件及复印件",
+    "electronic": "电子证照",
+}
 
 
 def error_style(widget: QWidget) -> str:
@@ -145,6 +157,19 @@ class EnrollmentTab(QWidget):
             cell.addWidget(error)
             form.addRow(labels[key], cell)
 
+        # The item's materials (the resident ID card …): all mandatory ones ticked, or the
+        # one-time notification instead of the enrollment.
+        self.catalogue_item = item or shipped_catalogue().item(ITEM_INDIVIDUAL_ENROLLMENT)
+        self.materials = MaterialsChecklist([self.catalogue_item])
+        self.notice_outcome = IntakeOutcome(ws, user, window_number, self.context)
+        self.notice_button = NoticeButton(
+            self.catalogue_item,
+            self.materials,
+            self.context,
+            self.notice_outcome,
+            subject=lambda: (self.id_number.text(), self.name.text()),
+        )
+
         self.submit_button = QPushButton(self.tr("Accept (Ctrl+Enter)"))
         self.submit_button.setObjectName("submitEnrollment")
         self.submit_button.clicked.connect(self.submit)
@@ -160,6 +185,7 @@ class EnrollmentTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.receipt_button)
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.notice_button)
         buttons.addWidget(self.submit_button)
 
         self.result = QLabel()
@@ -178,9 +204,11 @@ class EnrollmentTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
+        layout.addWidget(self.materials)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
         layout.addWidget(self.promise)
+        layout.addWidget(self.notice_outcome)
         layout.addStretch(1)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
@@ -251,6 +279,9 @@ class EnrollmentTab(QWidget):
         self.last_accepted = None
         self._state = None
         self.receipt_button.setEnabled(False)
+        self.materials.clear()
+        self.notice_outcome.clear()
+        self.notice_button.refresh()
         self._clear_errors()
         self._baseline = self.form()
         if focus:
@@ -301,10 +332,28 @@ class EnrollmentTab(QWidget):
             self.result.setStyleSheet("color: #b00020;")
             return
         self._clear_errors()
+        missing = self.materials.missing_required()
+        if missing:
+            names = text_of("、", ", ").join(text_of(m.name_zh, m.name_en) for m in missing)
+            self.result.setText(
+                self.tr(
+                    "Mandatory materials are missing: %1. Print the one-time notification "
+                    "listing them; the enrollment is accepted when they are handed in."
+                ).replace("%1", names)
+            )
+            self.result.setStyleSheet("color: #b00020;")
+            return
         self._enrollment = enrollment
+        self._received = self.materials.received()
         command = self.ws.command(
             KIND,
-            enrollment_payload(enrollment, self.window_number, self.context.ticket_reference),
+            enrollment_payload(
+                enrollment,
+                self.window_number,
+                self.context.ticket_reference,
+                catalogue_version=shipped_catalogue().version,
+                materials=self._received,
+            ),
             self.user.username,
         )
         self._changes = SPEC.command_changes(command)
@@ -395,6 +444,11 @@ class EnrollmentTab(QWidget):
         if self.last_accepted is None:
             return
         command_uuid, enrollment = self.last_accepted
+        received = [  # the receipt is the customer's: in Chinese whatever the screen speaks
+            f"{m.name_zh}（{RECEIPT_FORMS.get(m.form, '')}）"
+            for m in self.catalogue_item.materials
+            if m.code in getattr(self, "_received", ())
+        ]
 
         def build() -> Doc:
             number = case_number(self.ws, command_uuid) or self.tr(
@@ -406,7 +460,7 @@ class EnrollmentTab(QWidget):
                 "个人参保登记",
                 enrollment.name,
                 enrollment.id_number.masked(),
-                ["居民身份证（原件）"],
+                received,
                 case_promise(self.ws, command_uuid),
                 dt.datetime.now(),
             )
