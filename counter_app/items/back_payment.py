@@ -53,7 +53,7 @@ from counter_app.items.contribution_common import (
     tables,
     yuan,
 )
-from counter_app.items.spec import Changes, ItemSpec, Text
+from counter_app.items.spec import UNKNOWN_EMPLOYER, Changes, ItemSpec, Text
 from counter_app.printing.intake_documents import KeyFigure
 
 KIND = "contribution.back_payment"
@@ -344,9 +344,7 @@ SPEC = ItemSpec(
     codes=(ITEM_CODE,),
     documents=("receipt",),
     conflicts={
-        "unknown_employer": Text(
-            "没有该统一社会信用代码的参保单位", "No insured employer has this credit code"
-        ),
+        "unknown_employer": UNKNOWN_EMPLOYER,
     },
     changes=lambda p: Changes(
         persons=frozenset(line.id_number for line in p.lines),

@@ -21,7 +21,7 @@ from counter_app.domain.errors import Conflict, ValidationError
 from counter_app.domain.ids import IdNumber
 from counter_app.domain.roles import Permission
 from counter_app.items.apply_context import ApplyContext
-from counter_app.items.spec import Changes, ItemSpec, Text
+from counter_app.items.spec import UNKNOWN_EMPLOYER, Changes, ItemSpec, Text
 from counter_app.storage.rowcodec import canonical_json
 from counter_app.storage.shared_models import (
     CertificateRow,
@@ -143,9 +143,7 @@ SPEC = ItemSpec(
     documents=("certificate",),
     conflicts={
         "not_insured": Text("该人员未参保，不能出具参保证明", "This person is not insured"),
-        "unknown_employer": Text(
-            "没有该统一社会信用代码的参保单位", "No insured employer has this credit code"
-        ),
+        "unknown_employer": UNKNOWN_EMPLOYER,
         "stale_content": Text(
             "中心记录与本机不一致，请同步后重新出具",
             "The central record differs from this workstation's copy",

@@ -25,7 +25,7 @@ from counter_app.domain.roles import Permission
 from counter_app.items.apply_context import ApplyContext
 from counter_app.items.case_records import check_materials, open_case, status_for
 from counter_app.items.form_values import FieldValue, check_form
-from counter_app.items.spec import Changes, ItemSpec, Text
+from counter_app.items.spec import UNKNOWN_EMPLOYER, UNKNOWN_PERSON, Changes, ItemSpec, Text
 from counter_app.storage.rowcodec import canonical_json
 from counter_app.storage.shared_models import CaseRow, EmployerRow, PersonRow
 
@@ -196,12 +196,8 @@ ACCEPT_SPEC = ItemSpec(
     generic=True,
     documents=("receipt", "notice", "result"),
     conflicts={
-        "unknown_person": Text(
-            "登记库中没有该身份证号码的人员", "The registry holds no person with this ID number"
-        ),
-        "unknown_employer": Text(
-            "没有该统一社会信用代码的参保单位", "No insured employer has this credit code"
-        ),
+        "unknown_person": UNKNOWN_PERSON,
+        "unknown_employer": UNKNOWN_EMPLOYER,
         "catalogue_version_unknown": Text(
             "该事项目录版本尚未发布，请同步后重新受理",
             "This catalogue version has not been published; sync and accept again",

@@ -25,7 +25,7 @@ from counter_app.domain.insurance import Enrollment, EnrollmentCategory, Enrollm
 from counter_app.domain.roles import Permission
 from counter_app.items.apply_context import ApplyContext
 from counter_app.items.case_records import check_materials, open_case, require_complete
-from counter_app.items.spec import Changes, ItemSpec, Text
+from counter_app.items.spec import UNKNOWN_EMPLOYER, Changes, ItemSpec, Text
 from counter_app.storage.shared_models import (
     EmployerRow,
     InsuranceStatusRow,
@@ -202,9 +202,7 @@ SPEC = ItemSpec(
     documents=("receipt", "result"),
     conflicts={
         "already_enrolled": Text("该人员已参保", "This person is already enrolled"),
-        "unknown_employer": Text(
-            "没有该统一社会信用代码的参保单位", "No insured employer has this credit code"
-        ),
+        "unknown_employer": UNKNOWN_EMPLOYER,
         "name_mismatch": Text(
             "登记库中该身份证号码的姓名不同，需先办理关键信息更正",
             "The registry holds another name for this ID number",

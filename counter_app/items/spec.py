@@ -41,6 +41,15 @@ class Text:
     en: str
 
 
+# Conflicts several items raise, worded once.
+UNKNOWN_EMPLOYER = Text(
+    "没有该统一社会信用代码的参保单位", "No insured employer has this credit code"
+)
+UNKNOWN_PERSON = Text(
+    "登记库中没有该身份证号码的人员", "The registry holds no person with this ID number"
+)
+
+
 @dataclass(frozen=True)
 class Changes:
     """What a completed operation changed (as Anki's ``OpChanges``): screens showing any of

@@ -38,7 +38,7 @@ from counter_app.domain.people import validate_person_name
 from counter_app.domain.roles import Permission
 from counter_app.items.apply_context import ApplyContext
 from counter_app.items.case_records import check_materials, open_case, require_complete
-from counter_app.items.spec import Changes, ItemSpec, Text
+from counter_app.items.spec import UNKNOWN_EMPLOYER, Changes, ItemSpec, Text
 from counter_app.storage.employer_models import EmployerStaffRow
 from counter_app.storage.shared_models import (
     EmployerRow,
@@ -440,9 +440,7 @@ SPEC = ItemSpec(
         ROSTER_CONFLICT: Text(
             "名单中有与登记信息冲突的行，整批未办理", "Rows of the roster contradict the records"
         ),
-        "unknown_employer": Text(
-            "没有该统一社会信用代码的参保单位", "No insured employer has this credit code"
-        ),
+        "unknown_employer": UNKNOWN_EMPLOYER,
         "catalogue_version_unknown": Text(
             "该事项目录版本尚未发布，请同步后重新受理",
             "This catalogue version has not been published; sync and accept again",
