@@ -47,9 +47,7 @@ from counter_app.items.employer_register import (
 )
 from counter_app.items.form_values import FieldValue
 from counter_app.items.generic_case import CaseIntake, ItemPart
-from counter_app.services.catalogue_view import current_catalogue
 from counter_app.services.command_bus import Accepted
-from counter_app.services.intake import accept_case
 from counter_app.services.registry_changes import register_employer
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.errors import describe
@@ -60,7 +58,12 @@ from counter_app.ui.item_forms.generic_form import (
     refusal_text,
 )
 from counter_app.ui.item_forms.materials import MaterialsChecklist
-from counter_app.ui.item_forms.registry_form_parts import FieldRows, ItemOutcome, item_error_text
+from counter_app.ui.item_forms.registry_form_parts import (
+    FieldRows,
+    ItemOutcome,
+    NoticeSending,
+    item_error_text,
+)
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import text_of
 
@@ -82,7 +85,7 @@ def parse_date(text: str, field: str) -> dt.date | None:
     raise ValidationError(field, "format", f"{text} is not a date (YYYY-MM-DD)")
 
 
-class EmployerRegisterForm(QWidget):
+class EmployerRegisterForm(QWidget, NoticeSending):
     submitted = Signal(object)  # Accepted
 
     def __init__(
@@ -359,19 +362,3 @@ class EmployerRegisterForm(QWidget):
         Op(lambda: self._send_notice(intake), parent=self).success(self._noticed).failure(
             self._notice_refused
         ).run_in_background()
-
-    def _send_notice(self, intake: CaseIntake) -> Accepted:
-        version = current_catalogue(self.ws).version
-        return accept_case(
-            self.ws, self.user, self.window_number, replace(intake, catalogue_version=version)
-        )
-
-    def _noticed(self, accepted: Accepted) -> None:
-        self.notice_button.setEnabled(True)
-        self.outcome.follow_command(accepted.command_uuid, notice=True)
-        self.submitted.emit(accepted)
-        self.context.report(Outcome("case", command_uuid=accepted.command_uuid))
-
-    def _notice_refused(self, exc: BaseException) -> None:
-        self.notice_button.setEnabled(True)
-        self._refused(exc)

@@ -50,9 +50,7 @@ from counter_app.items.person_change import (
     Recorded,
     check_change,
 )
-from counter_app.services.catalogue_view import current_catalogue
 from counter_app.services.command_bus import Accepted
-from counter_app.services.intake import accept_case
 from counter_app.services.registry_changes import change_person
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.errors import describe
@@ -64,12 +62,17 @@ from counter_app.ui.item_forms.generic_form import (
     refusal_text,
 )
 from counter_app.ui.item_forms.materials import MaterialsChecklist
-from counter_app.ui.item_forms.registry_form_parts import FieldRows, ItemOutcome, item_error_text
+from counter_app.ui.item_forms.registry_form_parts import (
+    FieldRows,
+    ItemOutcome,
+    NoticeSending,
+    item_error_text,
+)
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import sex_label, text_of
 
 
-class PersonChangeForm(QWidget):
+class PersonChangeForm(QWidget, NoticeSending):
     submitted = Signal(object)  # Accepted
 
     def __init__(
@@ -431,19 +434,3 @@ class PersonChangeForm(QWidget):
         Op(lambda: self._send_notice(intake), parent=self).success(self._noticed).failure(
             self._notice_refused
         ).run_in_background()
-
-    def _send_notice(self, intake: CaseIntake) -> Accepted:
-        version = current_catalogue(self.ws).version
-        return accept_case(
-            self.ws, self.user, self.window_number, replace(intake, catalogue_version=version)
-        )
-
-    def _noticed(self, accepted: Accepted) -> None:
-        self.notice_button.setEnabled(True)
-        self.outcome.follow_command(accepted.command_uuid, notice=True)
-        self.submitted.emit(accepted)
-        self.context.report(Outcome("case", command_uuid=accepted.command_uuid))
-
-    def _notice_refused(self, exc: BaseException) -> None:
-        self.notice_button.setEnabled(True)
-        self._refused(exc)

@@ -11,6 +11,8 @@ generic ones.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
@@ -18,12 +20,14 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.people import StaffUser
-from counter_app.items.generic_case import ACCEPT
+from counter_app.items.generic_case import ACCEPT, CaseIntake
 from counter_app.printing.layout import Doc
+from counter_app.services.catalogue_view import current_catalogue
+from counter_app.services.command_bus import Accepted
 from counter_app.services.document_printing import intake_doc
-from counter_app.services.intake import IntakeState
+from counter_app.services.intake import IntakeState, accept_case
 from counter_app.services.registry_changes import item_document
-from counter_app.ui.customer_context import CustomerContext
+from counter_app.ui.customer_context import CustomerContext, Outcome
 from counter_app.ui.errors import describe
 from counter_app.ui.item_forms.generic_form import (
     ERROR_COLOUR,
@@ -192,3 +196,37 @@ class ItemOutcome(IntakeOutcome):
         Op(build, parent=self).success(self._preview).failure(
             lambda exc: self.say(describe(exc), ERROR_COLOUR)
         ).run_in_background()
+
+
+class NoticeSending:
+    """一次性告知 for the registry forms: send the pending intake on the database worker (dated
+    with the catalogue version the window offers), then follow its case like an acceptance.
+    A form using it has ``ws``, ``user``, ``window_number``, ``context``, ``notice_button``,
+    ``outcome``, ``submitted`` and ``_refused``."""
+
+    ws: Workstation
+    user: StaffUser
+    window_number: int
+    context: CustomerContext
+    notice_button: Any
+    outcome: Any
+    submitted: Any
+
+    def _refused(self, exc: BaseException) -> None:
+        raise NotImplementedError
+
+    def _send_notice(self, intake: CaseIntake) -> Accepted:
+        version = current_catalogue(self.ws).version
+        return accept_case(
+            self.ws, self.user, self.window_number, replace(intake, catalogue_version=version)
+        )
+
+    def _noticed(self, accepted: Accepted) -> None:
+        self.notice_button.setEnabled(True)
+        self.outcome.follow_command(accepted.command_uuid, notice=True)
+        self.submitted.emit(accepted)
+        self.context.report(Outcome("case", command_uuid=accepted.command_uuid))
+
+    def _notice_refused(self, exc: BaseException) -> None:
+        self.notice_button.setEnabled(True)
+        self._refused(exc)

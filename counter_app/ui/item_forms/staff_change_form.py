@@ -13,7 +13,6 @@ the list, so nothing is half-done.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -53,9 +52,8 @@ from counter_app.items.staff_change import (
     StaffChange,
     parse_conflict_rows,
 )
-from counter_app.services.catalogue_view import current_catalogue
 from counter_app.services.command_bus import Accepted
-from counter_app.services.intake import IntakeState, accept_case
+from counter_app.services.intake import IntakeState
 from counter_app.services.registry_changes import declare_staff_change, read_staff_roster
 from counter_app.services.roster import COLUMNS, RosterLine, RosterReport, RowProblem
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
@@ -69,7 +67,12 @@ from counter_app.ui.item_forms.generic_form import (
     refusal_text,
 )
 from counter_app.ui.item_forms.materials import MaterialsChecklist
-from counter_app.ui.item_forms.registry_form_parts import FieldRows, ItemOutcome, item_error_text
+from counter_app.ui.item_forms.registry_form_parts import (
+    FieldRows,
+    ItemOutcome,
+    NoticeSending,
+    item_error_text,
+)
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import text_of
 from counter_app.ui.table_model import Column, RecordTableModel
@@ -238,7 +241,7 @@ def rows_text(rows: list[tuple[int, str]]) -> str:
     ).replace("%1", listed)
 
 
-class StaffChangeForm(QWidget):
+class StaffChangeForm(QWidget, NoticeSending):
     submitted = Signal(object)  # Accepted
     report_shown = Signal(object)  # RosterReport
 
@@ -592,19 +595,3 @@ class StaffChangeForm(QWidget):
         Op(lambda: self._send_notice(intake), parent=self).success(self._noticed).failure(
             self._notice_refused
         ).run_in_background()
-
-    def _send_notice(self, intake: CaseIntake) -> Accepted:
-        version = current_catalogue(self.ws).version
-        return accept_case(
-            self.ws, self.user, self.window_number, replace(intake, catalogue_version=version)
-        )
-
-    def _noticed(self, accepted: Accepted) -> None:
-        self.notice_button.setEnabled(True)
-        self.outcome.follow_command(accepted.command_uuid, notice=True)
-        self.submitted.emit(accepted)
-        self.context.report(Outcome("case", command_uuid=accepted.command_uuid))
-
-    def _notice_refused(self, exc: BaseException) -> None:
-        self.notice_button.setEnabled(True)
-        self._refused(exc)
