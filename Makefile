@@ -9,7 +9,7 @@ PG_URL ?= $(COUNTER_TEST_PG_URL)
 # Test processes side by side: most tests wait on a service, a subprocess or the screen.
 TEST_JOBS ?= 3
 
-.PHONY: run kiosk display test test-fast bench lint format typecheck translations i18n-update \
+.PHONY: run kiosk display test test-fast bench bundle bundle-check lint format typecheck translations i18n-update \
         prereqs clean
 
 run: $(STAMP) translations          ## install; start the embedded service and the teller window
@@ -30,6 +30,12 @@ test-fast: $(STAMP) translations    ## unit tests only
 bench: $(STAMP) translations        ## run every benchmark; results land in benchmarks/results/
 	@for script in benchmarks/bench_*.py; do \
 	  echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; done
+
+bundle: $(STAMP) translations       ## the PyInstaller folder in dist/counter-app/
+	$(VENV)/bin/pyinstaller installer/counter-app.spec --noconfirm
+
+bundle-check: bundle                ## build, then check the embedded service starts and stops from the bundle
+	QT_QPA_PLATFORM=offscreen $(PY) installer/bundle_check.py dist/counter-app
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check counter_app counter_central tests benchmarks migrations

@@ -14,9 +14,11 @@ takes. So ``start_embedded_centre``:
    of the last start while it is free, so that another workstation of this machine
    enrolled with it keeps finding it; another one when it is taken;
 3. starts the service as a child process — ``python -m counter_app.client.embedded_centre``,
-   which runs ``counter_central.cli serve`` after starting a watch on its parent (below) —
-   with its log in ``data_dir()/central/service.log``, and waits until ``GET /v1/time``
-   answers;
+   which runs ``counter_central.cli serve`` after starting a watch on its parent (below);
+   a frozen (PyInstaller) build, whose ``sys.executable`` is the application itself, starts
+   itself with ``--embedded-centre-child`` first instead, which its entry hands to the same
+   ``main`` before importing Qt (``embedded_child``) — with the service's log in
+   ``data_dir()/central/service.log``, and waits until ``GET /v1/time`` answers;
 4. enrols this workstation when it has no key (or a key the registry does not know): it
    issues a one-time code directly in the registry and enrols over HTTP with it, like
    ``counter-admin enrol`` does; the key goes to the OS keyring, or — without a usable
@@ -54,6 +56,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from counter_app.client.embedded_child import CHILD_FLAG, CHILD_MODULE
 from counter_app.config import WorkstationConfig, data_dir
 from counter_app.remote.http_central import HttpCentral
 from counter_app.remote.identity import EnrolmentFailed, enrol
@@ -231,12 +234,28 @@ class EmbeddedService:
             self.process.wait(timeout=grace)
 
 
+def frozen() -> bool:
+    """Whether this is a frozen (PyInstaller) build: no interpreter to run ``-m`` with."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def child_command(parent_pid: int, config_file: Path) -> list[str]:
+    """The command line of the service's child (``main`` below, through the entry when frozen)."""
+    start = [sys.executable, CHILD_FLAG] if frozen() else [sys.executable, "-m", CHILD_MODULE]
+    return [*start, "--parent-pid", str(parent_pid), "serve", "--config", str(config_file)]
+
+
 def _child_env() -> dict[str, str]:
     env = dict(os.environ)
-    package_root = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = os.pathsep.join(
-        [package_root, *([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])]
-    )
+    if frozen():
+        # A new instance of the bundle, not a helper process of this one (PyInstaller's
+        # bootloader would otherwise reuse this process's state, e.g. a one-file unpacking).
+        env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
+    else:
+        package_root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(
+            [package_root, *([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])]
+        )
     env.pop("CREDENTIALS_DIRECTORY", None)  # its database is a file: no password to find
     return env
 
@@ -258,16 +277,7 @@ def spawn_service(config_file: Path, log_file: Path, port: int) -> tuple[Embedde
         start = sink.tell()
         sink.write(f"--- started by counter-app pid {os.getpid()} on port {port}\n".encode())
         sink.flush()
-        command = [
-            sys.executable,
-            "-m",
-            "counter_app.client.embedded_centre",
-            "--parent-pid",
-            str(os.getpid()),
-            "serve",
-            "--config",
-            str(config_file),
-        ]
+        command = child_command(os.getpid(), config_file)
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if os.name == "nt" else 0
         process = subprocess.Popen(
             command,
@@ -457,7 +467,10 @@ def _watch_parent(parent_pid: int) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m counter_app.client.embedded_centre --parent-pid N serve --config FILE``."""
+    """``python -m counter_app.client.embedded_centre --parent-pid N serve --config FILE``.
+
+    A frozen build runs it as ``counter-app --embedded-centre-child --parent-pid N serve …``.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) >= 2 and args[0] == "--parent-pid":
         parent_pid = int(args[1])

@@ -112,6 +112,12 @@ class StaffChange:
     materials: tuple[str, ...] = ()
     ticket: str = ""
     window_number: int = 0
+    # A roster too large for one command is declared in parts, each its own command and
+    # case: the parts share ``batch`` (empty for a roster sent whole) and are numbered
+    # ``part`` of ``parts``.
+    batch: str = ""
+    part: int = 1
+    parts: int = 1
 
 
 def removal_reasons(item: Item | None) -> dict[str, tuple[str, str]]:

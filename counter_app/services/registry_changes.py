@@ -8,10 +8,10 @@ the cache; a refusal comes back at once, naming the fields) and queues it for th
 finished on the spot, the acceptance receipt of one going to review — from the case as
 recorded (``services.intake``), with the figures these items add to the generic ones.
 
-A staff declaration travels as one command, so it has one size limit: the centre refuses a
-command payload above 64 KiB (``counter_central.api_models.MAX_PAYLOAD_BYTES``); a roster whose
-valid rows do not fit is refused here, before anything is recorded, saying how many rows
-one declaration can hold.
+The centre refuses a command payload above 64 KiB (``counter_central.api_models.
+MAX_PAYLOAD_BYTES``), and a roster may hold 10,000 rows: a staff declaration whose valid rows
+do not fit one command is sent in consecutive parts, each its own command and case, sharing a
+batch id and numbered part n of N, all queued in one local transaction.
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from counter_app.catalogue.schema import Item
-from counter_app.domain.commands import Command
+from counter_app.domain.commands import Command, new_command_id
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.people import StaffUser
 from counter_app.items import employer_register, person_change, staff_change
@@ -103,32 +103,73 @@ def _encoded_size(declaration: StaffChange) -> int:
     return len(canonical_json(staff_change.SPEC.encode(declaration)).encode("utf-8"))
 
 
+def _fits(declaration: StaffChange, count: int) -> bool:
+    return _encoded_size(replace(declaration, rows=declaration.rows[:count])) <= (
+        MAX_DECLARATION_BYTES
+    )
+
+
 def rows_that_fit(declaration: StaffChange) -> int:
-    """How many of the declaration's rows (from the first) one command can carry."""
-    low, high = 0, len(declaration.rows)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if _encoded_size(replace(declaration, rows=declaration.rows[:middle])) <= (
-            MAX_DECLARATION_BYTES
-        ):
+    """How many of the declaration's rows (from the first) one command can carry.
+
+    The bound is found by doubling, then narrowed by halving, so the cost follows the size of
+    one command rather than that of the whole roster."""
+    total = len(declaration.rows)
+    low, high = 0, min(total, 64)
+    while high < total and _fits(declaration, high):
+        low, high = high, min(total, high * 2)
+    if high == total and _fits(declaration, high):
+        return total
+    while low < high - 1:
+        middle = (low + high) // 2
+        if _fits(declaration, middle):
             low = middle
         else:
-            high = middle - 1
+            high = middle
     return low
 
 
-def check_declaration_size(declaration: StaffChange) -> None:
-    """``ValidationError`` (field ``rows``, code ``too_many_rows``) when the declaration does
-    not fit one command; ``params["limit"]`` says how many of its rows would."""
+def split_declaration(declaration: StaffChange) -> tuple[StaffChange, ...]:
+    """The declaration as consecutive parts, each small enough for one command (the rows in
+    roster order). A roster that fits is one part, sent as it is; otherwise every part carries
+    a shared batch id and its number of the count. ``ValidationError`` (``rows``,
+    ``too_large``) only for a row that alone does not fit a command."""
     if _encoded_size(declaration) <= MAX_DECLARATION_BYTES:
-        return
-    fit = rows_that_fit(declaration)
-    raise ValidationError(
-        "rows",
-        "too_many_rows",
-        f"one declaration holds at most {fit} of these rows; split the roster",
-        {"limit": str(fit), "rows": str(len(declaration.rows))},
+        return (replace(declaration, batch="", part=1, parts=1),)
+    # Sized with the largest numbers the batch can carry, so renumbering never grows a part.
+    most = len(declaration.rows)
+    sizing = replace(declaration, batch=new_command_id(), part=most, parts=most)
+    chunks: list[tuple[StaffRow, ...]] = []
+    left = declaration.rows
+    while left:
+        fit = rows_that_fit(replace(sizing, rows=left))
+        if fit == 0:
+            row = left[0]
+            raise ValidationError(
+                "rows",
+                "too_large",
+                f"row {row.line} alone is larger than one command may be",
+                {"line": str(row.line)},
+            )
+        chunks.append(left[:fit])
+        left = left[fit:]
+    return tuple(
+        replace(sizing, rows=rows, part=number, parts=len(chunks))
+        for number, rows in enumerate(chunks, start=1)
     )
+
+
+@dataclass(frozen=True)
+class StaffDeclaration:
+    """A staff declaration as queued: one accepted command (and case) per part, in order."""
+
+    batch: str  # shared by the parts; empty for a roster sent whole
+    parts: tuple[Accepted, ...]
+    rows: tuple[int, ...]  # how many roster rows each part carries
+
+    @property
+    def first(self) -> Accepted:
+        return self.parts[0]
 
 
 def declare_staff_change(
@@ -141,8 +182,10 @@ def declare_staff_change(
     source: str = "",
     materials: Sequence[str] = (),
     ticket: str = "",
-) -> Accepted:
-    """Send ``employer.staff_change`` carrying ``rows`` (the roster's valid rows)."""
+) -> StaffDeclaration:
+    """Send ``employer.staff_change`` carrying ``rows`` (the roster's valid rows): one command,
+    or, for a roster larger than one command may be, one command per part, all queued in one
+    local transaction (a part refused here records none of them)."""
     version, _item = catalogue_item(ws, staff_change.ITEM_CODE)
     declaration = StaffChange(
         credit_code=credit_code,
@@ -153,9 +196,12 @@ def declare_staff_change(
         ticket=ticket,
         window_number=window_number,
     )
-    check_declaration_size(declaration)
-    command = _command(ws, staff_change.KIND, staff_change.SPEC.encode(declaration), user)
-    return command_bus.execute(ws.local, command)
+    parts = split_declaration(declaration)
+    commands = [
+        _command(ws, staff_change.KIND, staff_change.SPEC.encode(part), user) for part in parts
+    ]
+    accepted = command_bus.execute_all(ws.local, commands)
+    return StaffDeclaration(parts[0].batch, accepted, tuple(len(p.rows) for p in parts))
 
 
 # -- documents ---------------------------------------------------------------------------------

@@ -288,14 +288,28 @@ def _note_attempt(local: Engine, uuids: Iterable[str], message: str | None) -> N
                 row.last_error = message
 
 
-def _runs(commands: Sequence[Command], size: int) -> Iterator[list[Command]]:
-    """Consecutive commands of one actor, at most ``size`` at a time (one request each)."""
+# One request's commands together stay well below the centre's default body limit (1 MiB,
+# ``[service] max_body_bytes``), so that a declaration sent in parts of up to 64 KiB each is
+# pushed in several requests rather than refused as a whole.
+MAX_RUN_BYTES = 512 * 1024
+
+
+def _runs(
+    commands: Sequence[Command], size: int, max_bytes: int = MAX_RUN_BYTES
+) -> Iterator[list[Command]]:
+    """Consecutive commands of one actor, at most ``size`` and about ``max_bytes`` of payload
+    at a time (one request each; a single larger command still goes, alone)."""
     run: list[Command] = []
+    run_bytes = 0
     for command in commands:
-        if run and (command.actor != run[0].actor or len(run) == size):
+        weight = len(command.payload_json().encode("utf-8"))
+        if run and (
+            command.actor != run[0].actor or len(run) == size or run_bytes + weight > max_bytes
+        ):
             yield run
-            run = []
+            run, run_bytes = [], 0
         run.append(command)
+        run_bytes += weight
     if run:
         yield run
 

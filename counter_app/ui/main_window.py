@@ -12,33 +12,52 @@ It also owns the ``CustomerContext`` — who is at the counter — shared by the
 and the tabs: a newly called ticket (or Ctrl+N) starts a clean customer, a kiosk ticket's ID
 number identifies its holder, a held ticket's customer comes back when it is resumed, and a
 sync that changed something is reported so the screens re-read what they show.
+
+The catalogue's tabs follow the newest published version: after a pull that brought
+something the window asks the cache for a newer version (off the GUI thread). Tabs whose
+forms hold no work — nothing typed, no accepted case on screen — are rebuilt from it at once;
+a tab whose form is in use keeps the version it was built with (so the case records the
+version it was filled in under) and the banner above the tabs says the new version takes
+effect there once the form is finished; it is rebuilt on the next check after that (a new
+customer, another tab chosen, an operation reported) or when the teller applies it now.
+Quick search and the life events follow the new version too.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app import __version__
-from counter_app.catalogue.schema import Item
+from counter_app.catalogue.schema import Catalogue, Group, Item
 from counter_app.client.workstation import Workstation
 from counter_app.domain.errors import CentralUnavailable
 from counter_app.domain.people import StaffUser
 from counter_app.domain.roles import Permission, permissions_of
-from counter_app.services.catalogue_view import current_catalogue
+from counter_app.services.catalogue_view import current_catalogue, newer_catalogue
 from counter_app.services.queue import Ticket
 from counter_app.sync.anchors_seen import HttpAudit
 from counter_app.sync.port import NoSession
 from counter_app.sync.worker import INTERVAL_SECONDS, SyncRound, SyncWorker
-from counter_app.ui.customer_context import CustomerContext, Outcome
+from counter_app.ui.catalogue_notice import CatalogueNotice
+from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.customer_panel import CustomerPanel
 from counter_app.ui.idle_lock import IdleWatcher, LockDialog
 from counter_app.ui.item_forms import custom_forms
 from counter_app.ui.item_forms.bundle_form import LifeEventsTab
-from counter_app.ui.item_forms.generic_form import GenericForm
+from counter_app.ui.item_forms.generic_form import GenericForm, IntakeOutcome
 from counter_app.ui.item_forms.group_tab import GroupTab
 from counter_app.ui.item_forms.pending_materials import PendingMaterialsTab
 from counter_app.ui.ops import Op
@@ -62,8 +81,21 @@ LOCK_AFTER_MS = 5 * 60_000
 log = logging.getLogger(__name__)
 
 
+def holds_work(form: QWidget) -> bool:
+    """Whether ``form`` holds work for the customer at the counter: input not accepted yet,
+    or the outcome of an accepted case (its receipt or notification still to print)."""
+    check = getattr(form, "has_unsaved_input", None)
+    if callable(check) and check():
+        return True
+    shows = getattr(form, "shows_result", None)
+    if callable(shows):
+        return bool(shows())
+    return any(o.command_uuid is not None for o in form.findChildren(IntakeOutcome))
+
+
 class TellerWindow(QMainWindow):
     synced = Signal(object)  # SyncRound, on the GUI thread
+    catalogue_changed = Signal(str)  # the version the window offers now
     _report_arrived = Signal(object)  # SyncRound, emitted on the worker's threads
 
     def __init__(
@@ -101,8 +133,13 @@ class TellerWindow(QMainWindow):
         self.context.reported.connect(self._reported)
         self.customer = CustomerPanel(ws, self.context, user=user)
         self.customer.command_sent.connect(self._after_command)
-        # The catalogue this window offers: one read of the cache before the window shows.
+        # The catalogue this window offers: one read of the cache before the window shows;
+        # newer versions come with the pulls (``_check_catalogue``).
         self.catalogue = current_catalogue(ws)
+        self.catalogue_notice = CatalogueNotice()
+        self.catalogue_notice.apply_now.connect(self.apply_catalogue_now)
+        self._catalogue_check_running = False
+        self._catalogue_check_again = False  # a pull came while the check was running
         self.group_tabs: dict[str, GroupTab] = {}
         self.forms: list[QWidget] = []  # every item form made so far
         self.enrollment: EnrollmentTab | None = None
@@ -140,7 +177,13 @@ class TellerWindow(QMainWindow):
             splitter.addWidget(self.customer)
         else:
             self.customer.hide()
-        splitter.addWidget(self.tabs)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(2)
+        right_layout.addWidget(self.catalogue_notice)
+        right_layout.addWidget(self.tabs, 1)
+        splitter.addWidget(right)
         splitter.setStretchFactor(splitter.count() - 1, 1)
         splitter.setSizes([360, 920][-splitter.count() :])
         self.setCentralWidget(splitter)
@@ -171,26 +214,45 @@ class TellerWindow(QMainWindow):
         """
         self._custom = custom_forms()
         for group in sorted(self.catalogue.groups, key=lambda g: g.order):
-            tab = GroupTab(group, self._make_form)
+            tab = self._group_tab(group, self.catalogue)
             self.group_tabs[group.code] = tab
             self.tabs.addTab(tab, text_of(group.name_zh, group.name_en))
-        for item in self.catalogue.items:
-            if item.handler in self._custom:
-                self.group_tabs[item.group].form(item.code)
-        self.life_events = LifeEventsTab(
-            self.ws, self.user, self.window_number, self.context, self.catalogue
-        )
+        self.life_events = self._life_events_tab(self.catalogue)
         self.tabs.addTab(self.life_events, self.tr("Life events"))
         self.pending_materials = PendingMaterialsTab(
             self.ws, self.user, self.window_number, self.context
         )
         self.tabs.addTab(self.pending_materials, self.tr("Materials pending"))
+        self.context.changed.connect(lambda _change: self._recheck_catalogue())
+        self.context.reported.connect(lambda _outcome: self._recheck_catalogue())
+        self.tabs.currentChanged.connect(lambda _index: self._recheck_catalogue())
 
-    def _make_form(self, item: Item) -> QWidget:
+    def _group_tab(self, group: Group, catalogue: Catalogue) -> GroupTab:
+        """The tab of ``group`` as version ``catalogue`` has it, its custom forms made."""
+        tab = GroupTab(
+            group,
+            partial(self._make_form, catalogue=catalogue),
+            catalogue_version=catalogue.version,
+        )
+        for item in group.items:
+            if item.handler in self._custom:
+                tab.form(item.code)
+        return tab
+
+    def _life_events_tab(self, catalogue: Catalogue) -> LifeEventsTab:
+        return LifeEventsTab(self.ws, self.user, self.window_number, self.context, catalogue)
+
+    def _make_form(self, item: Item, catalogue: Catalogue) -> QWidget:
+        """The form of ``item`` of ``catalogue``: it keeps that version for its cases."""
         factory = self._custom.get(item.handler or "")
         form: QWidget
         if factory is not None:
-            form = factory(self.ws, self.user, self.window_number, self.context, item)
+            if getattr(factory, "takes_catalogue", False):  # told its catalogue version
+                form = factory(
+                    self.ws, self.user, self.window_number, self.context, item, catalogue=catalogue
+                )
+            else:
+                form = factory(self.ws, self.user, self.window_number, self.context, item)
         else:
             form = GenericForm(
                 self.ws,
@@ -198,8 +260,10 @@ class TellerWindow(QMainWindow):
                 self.window_number,
                 self.context,
                 item,
-                catalogue_version=self.catalogue.version,
+                catalogue_version=catalogue.version,
             )
+        if factory is not None:
+            self._take_customer(form)
         if isinstance(form, EnrollmentTab) and self.enrollment is None:
             self.enrollment = form
         if isinstance(form, CertificateTab) and self.certificates is None:
@@ -207,11 +271,232 @@ class TellerWindow(QMainWindow):
         self.forms.append(form)
         return form
 
+    def _take_customer(self, form: QWidget) -> None:
+        """A custom form made while a customer is at the counter (a tab rebuilt for a new
+        catalogue version) takes them in as the context's signals gave them to the others."""
+        slot = getattr(form, "_context_changed", None)
+        if not callable(slot):
+            return
+        if self.context.id_number is not None:
+            slot(Change.PERSON)
+        if self.context.employer_code is not None:
+            slot(Change.EMPLOYER)
+
+    # -- a newer catalogue version ----------------------------------------------------------
+    def _check_catalogue(self) -> None:
+        """After a pull that brought something: is there a newer catalogue version? (One
+        read at a time; a pull during it asks again once it is done.)"""
+        if not self.group_tabs:
+            return
+        if self._catalogue_check_running:
+            self._catalogue_check_again = True
+            return
+        self._catalogue_check_running = True
+        self._catalogue_check_again = False
+        shown = self.catalogue.version
+
+        def done() -> None:
+            self._catalogue_check_running = False
+            if self._catalogue_check_again:
+                self._check_catalogue()
+
+        def found(catalogue: Catalogue | None) -> None:
+            if catalogue is not None:
+                self.offer_catalogue(catalogue)
+            done()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("the catalogue version was not read: %s", exc)
+            done()
+
+        Op(lambda: newer_catalogue(self.ws, shown), parent=self).success(found).failure(
+            failed
+        ).run_in_background()
+
+    def offer_catalogue(self, catalogue: Catalogue) -> None:
+        """Offer ``catalogue`` from now on: idle tabs at once, the others once finished."""
+        if catalogue.version == self.catalogue.version or not self.group_tabs:
+            return
+        log.info("catalogue version %s arrived", catalogue.version)
+        self.catalogue = catalogue
+        if self.quick_search is not None:
+            self.quick_search.set_catalogue(catalogue)
+        self._apply_catalogue(force=False, announce=True)
+        self.catalogue_changed.emit(catalogue.version)
+
+    def stale_tabs(self) -> list[QWidget]:
+        """The catalogue tabs still built from an earlier version than the one offered."""
+        stale: list[QWidget] = [
+            tab
+            for tab in self.group_tabs.values()
+            if tab.catalogue_version != self.catalogue.version
+        ]
+        if (
+            self.life_events is not None
+            and self.life_events.catalogue.version != self.catalogue.version
+        ):
+            stale.append(self.life_events)
+        return stale
+
+    def _tab_holds_work(self, tab: QWidget) -> bool:
+        forms = getattr(tab, "forms", {})
+        return any(holds_work(form) for form in forms.values())
+
+    def _recheck_catalogue(self) -> None:
+        """A moment a form in use may have been finished: switch the tabs now idle (later, so
+        no form is replaced inside one of its own signals)."""
+        if self.catalogue_notice.waiting:
+            QTimer.singleShot(0, lambda: self._apply_catalogue(force=False, announce=False))
+
+    def apply_catalogue_now(self) -> None:
+        """ "Apply now": switch every tab, after asking when input would be discarded."""
+        busy = [tab for tab in self.stale_tabs() if self._tab_holds_work(tab)]
+        unsaved = [
+            tab
+            for tab in busy
+            if any(
+                callable(getattr(f, "has_unsaved_input", None)) and f.has_unsaved_input()
+                for f in getattr(tab, "forms", {}).values()
+            )
+        ]
+        if unsaved:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved input"),
+                self.tr(
+                    "A form holds input that was not accepted. Discard it and switch to the "
+                    "new catalogue version?"
+                ),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        self._apply_catalogue(force=True, announce=False)
+
+    def _apply_catalogue(self, *, force: bool, announce: bool) -> None:
+        """Bring the tabs to ``self.catalogue``: replace each stale tab that holds no work
+        (every one with ``force``), add new groups, drop groups the version no longer has."""
+        if not self.group_tabs:
+            return
+        catalogue = self.catalogue
+        current = self.tabs.currentWidget()
+        groups = sorted(catalogue.groups, key=lambda g: g.order)
+        codes = {g.code for g in groups}
+        replaced = 0
+        for group in groups:
+            old = self.group_tabs.get(group.code)
+            if old is not None and old.catalogue_version == catalogue.version:
+                continue
+            if old is not None and not force and self._tab_holds_work(old):
+                continue
+            tab = self._group_tab_replacing(old, group, catalogue)
+            self.group_tabs[group.code] = tab
+            title = text_of(group.name_zh, group.name_en)
+            if old is None:
+                self.tabs.insertTab(len(self.group_tabs) - 1, tab, title)
+            else:
+                index = self.tabs.indexOf(old)
+                self.tabs.insertTab(index, tab, title)
+                self.tabs.removeTab(self.tabs.indexOf(old))
+                if current is old:
+                    self.tabs.setCurrentWidget(tab)
+                    code = old.current_code()
+                    if code is not None and code in tab.items:
+                        tab.select(code)
+                old.deleteLater()
+            replaced += 1
+        for code in [c for c in self.group_tabs if c not in codes]:
+            old = self.group_tabs[code]
+            if not force and self._tab_holds_work(old):
+                continue
+            self._forget_forms(old.forms.values())
+            del self.group_tabs[code]
+            self.tabs.removeTab(self.tabs.indexOf(old))
+            old.deleteLater()
+            replaced += 1
+        events = self.life_events
+        if (
+            events is not None
+            and events.catalogue.version != catalogue.version
+            and (force or not self._tab_holds_work(events))
+        ):
+            self.life_events = self._life_events_tab(catalogue)
+            index = self.tabs.indexOf(events)
+            self.tabs.insertTab(index, self.life_events, self.tr("Life events"))
+            self.tabs.removeTab(self.tabs.indexOf(events))
+            if current is events:
+                self.tabs.setCurrentWidget(self.life_events)
+            events.deleteLater()
+            replaced += 1
+        self._order_group_tabs(groups)
+        self._find_special_forms()
+        waiting = self.stale_tabs()
+        if waiting:
+            titles = [self.tabs.tabText(self.tabs.indexOf(tab)) for tab in waiting]
+            self.catalogue_notice.show_waiting(catalogue.version, titles)
+        elif self.catalogue_notice.waiting or announce:
+            self.catalogue_notice.clear()
+            self.status.showMessage(
+                self.tr("The service catalogue was updated to version %1.").replace(
+                    "%1", catalogue.version
+                ),
+                15_000,
+            )
+        if replaced:
+            log.info("%d catalogue tabs switched to version %s", replaced, catalogue.version)
+
+    def _group_tab_replacing(
+        self, old: GroupTab | None, group: Group, catalogue: Catalogue
+    ) -> GroupTab:
+        if old is not None:
+            self._forget_forms(old.forms.values())
+        return self._group_tab(group, catalogue)
+
+    def _forget_forms(self, forms: Iterable[QWidget]) -> None:
+        gone = {id(form) for form in forms}
+        self.forms = [f for f in self.forms if id(f) not in gone]
+        if self.enrollment is not None and id(self.enrollment) in gone:
+            self.enrollment = None
+        if self.certificates is not None and id(self.certificates) in gone:
+            self.certificates = None
+
+    def _order_group_tabs(self, groups: list[Group]) -> None:
+        """Group tabs first, in the catalogue's order (groups a form still holds after)."""
+        ordered: list[QWidget] = [
+            self.group_tabs[g.code] for g in groups if g.code in self.group_tabs
+        ]
+        ordered += [t for c, t in self.group_tabs.items() if c not in {g.code for g in groups}]
+        bar = self.tabs.tabBar()
+        for position, tab in enumerate(ordered):
+            index = self.tabs.indexOf(tab)
+            if index != position:
+                bar.moveTab(index, position)
+
+    def _find_special_forms(self) -> None:
+        """The first enrollment and certificate forms, in the tabs' order."""
+        self.enrollment = self.certificates = None
+        for tab in sorted(self.group_tabs.values(), key=self.tabs.indexOf):
+            for form in tab.forms.values():
+                if isinstance(form, EnrollmentTab) and self.enrollment is None:
+                    self.enrollment = form
+                if isinstance(form, CertificateTab) and self.certificates is None:
+                    self.certificates = form
+
     def show_item(self, code: str) -> QWidget | None:
         """Open catalogue item ``code``: its group's tab, the item chosen, its form shown."""
         item = self.catalogue.find(code)
         tab = self.group_tabs.get(item.group) if item is not None else None
         if tab is None:
+            return None
+        if code not in tab.items:  # new in a version this tab waits for
+            self.status.showMessage(
+                self.tr(
+                    "This item comes with catalogue version %1: finish the form in progress "
+                    "on its tab first, or apply the new version now."
+                ).replace("%1", self.catalogue.version),
+                15_000,
+            )
             return None
         self.tabs.setCurrentWidget(tab)
         return tab.select(code)
@@ -423,6 +708,8 @@ class TellerWindow(QMainWindow):
             self._refresh_outbox()
         if report.moved:
             self.context.report(Outcome("sync"))
+        if report.pull.entries:
+            self._check_catalogue()
         self.synced.emit(report)
 
     def _refresh_outbox(self) -> None:

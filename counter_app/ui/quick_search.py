@@ -3,7 +3,8 @@
 A teller with a customer waiting should not hunt through a dozen tabs: the popup takes
 whatever comes first — ``参保``, ``REG-PER``, ``grcbdj`` — and lists the best matches
 (``catalogue.search.search_items``); Enter opens the first (or the one chosen with the
-arrow keys) in its group's tab, Esc closes the popup.
+arrow keys) in its group's tab, Esc closes the popup. When a newer catalogue version
+arrives the window hands it over (``set_catalogue``) and the popup searches that one.
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ class QuickSearch(QDialog):
         layout.addWidget(self.results, 1)
         self.resize(460, 360)
         self.search("")
+
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Search ``catalogue`` from now on (the results shown are searched again)."""
+        self.catalogue = catalogue
+        self.search(self.query.text())
 
     def open_over(self, anchor: QWidget) -> None:
         """Show the popup at the top of ``anchor``, centred, with an empty query."""

@@ -75,98 +75,98 @@
 <context>
     <name>BackPaymentForm</name>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="113" />
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="125" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="95" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="105" />
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="114" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="96" />
         <source>Month owed (YYYY-MM)</source>
         <translation>欠缴月份（年-月）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="115" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="97" />
         <source>Wage of the month (yuan)</source>
         <translation>当月工资（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="129" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="109" />
         <source>Add these months</source>
         <translation>添加这些月份</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="132" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="112" />
         <source>Remove the selected rows</source>
         <translation>删除选中的行</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="137" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="117" />
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="139" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="119" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="155" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="135" />
         <source>Employer credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="157" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="137" />
         <source>Region</source>
         <translation>统筹地区</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="158" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="138" />
         <source>Payment date</source>
         <translation>缴款日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="159" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="139" />
         <source>Reason</source>
         <translation>补缴原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="161" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="141" />
         <source>Insurance types</source>
         <translation>险种</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="165" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="145" />
         <source>Work-injury industry class</source>
         <translation>工伤保险行业类别</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="168" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="148" />
         <source>Months owed</source>
         <translation>欠缴月份</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="290" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="263" />
         <source>%1 %2: contributions owed</source>
         <translation>%1 %2：欠缴本金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="298" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="271" />
         <source>    late fee: %1 days from %2 at 0.05 % a day</source>
         <translation>    滞纳金：自 %2 起 %1 天，按日万分之五</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="307" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="280" />
         <source>Contributions owed</source>
         <translation>本金合计</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="308" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="281" />
         <source>Late fees</source>
         <translation>滞纳金合计</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="309" />
+        <location filename="../../counter_app/ui/item_forms/back_payment_form.py" line="282" />
         <source>Total due</source>
         <translation>应缴总额</translation>
     </message>
@@ -174,107 +174,107 @@
 <context>
     <name>BaseDeclarationForm</name>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="81" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="76" />
         <source>18-character credit code</source>
         <translation>18 位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="104" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="89" />
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="105" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="90" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="106" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="91" />
         <source>Average monthly wage (yuan)</source>
         <translation>月平均工资（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="112" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="95" />
         <source>Add a staff member</source>
         <translation>添加职工</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="115" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="98" />
         <source>Remove the selected row</source>
         <translation>删除选中的行</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="131" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="114" />
         <source>Employer credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="134" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="117" />
         <source>Region</source>
         <translation>统筹地区</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="137" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="120" />
         <source>Applies from (to December)</source>
         <translation>执行起始年月（至当年12月）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="142" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="125" />
         <source>Insurance types</source>
         <translation>险种</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="147" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="130" />
         <source>Work-injury industry class</source>
         <translation>工伤保险行业类别</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="150" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="133" />
         <source>Staff</source>
         <translation>职工</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="281" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="256" />
         <source>Base limits of %1</source>
         <translation>%1年缴费基数上下限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="290" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="267" />
         <source>wage %1 is below the lower limit: clamped</source>
         <translation>工资 %1 低于下限，按下限核定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="292" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="269" />
         <source>wage %1 is above the upper limit: clamped</source>
         <translation>工资 %1 高于上限，按上限核定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="294" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="271" />
         <source>wage %1</source>
         <translation>工资 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="298" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="275" />
         <source>base</source>
         <translation>缴费基数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="304" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="281" />
         <source>    employer / individual a month</source>
         <translation>    单位／个人 每月</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="310" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="287" />
         <source>Employer's share a month</source>
         <translation>单位每月缴费合计</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="314" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="291" />
         <source>Staff's share a month</source>
         <translation>个人每月缴费合计</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="318" />
+        <location filename="../../counter_app/ui/item_forms/base_declaration_form.py" line="295" />
         <source>Total for %1 months</source>
         <translation>%1 个月缴费总额</translation>
     </message>
@@ -411,59 +411,92 @@
     </message>
 </context>
 <context>
+    <name>CatalogueNotice</name>
+    <message>
+        <location filename="../../counter_app/ui/catalogue_notice.py" line="33" />
+        <source>Apply now</source>
+        <translation>立即更新</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/catalogue_notice.py" line="36" />
+        <source>Switch the forms still in use to the new catalogue version now.</source>
+        <translation>现在就将仍在使用的表单切换到新版服务目录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/catalogue_notice.py" line="52" />
+        <source>The service catalogue was updated to version %1; it takes effect in %2 once the form in progress there is finished.</source>
+        <translation>服务目录已更新到版本 %1，%2 中正在办理的表单办结后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/catalogue_notice.py" line="56" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="78" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="108" />
         <source>Personal proof of insurance</source>
         <translation>个人参保证明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="79" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="109" />
         <source>Employer proof of insurance</source>
         <translation>单位参保证明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="85" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="115" />
         <source>ID number or credit code</source>
         <translation>身份证号码或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="86" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="116" />
         <source>Issue and preview</source>
         <translation>出具并预览</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="89" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="119" />
         <source>Reprint… (needs authorization)</source>
         <translation>补打…（需领导授权）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="92" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="122" />
         <source>Verify a code…</source>
         <translation>核验验证码…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="99" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="146" />
         <source>Certificate</source>
         <translation>证明类型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="100" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="147" />
         <source>For</source>
         <translation>证明对象</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="143" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="181" />
+        <source>Mandatory materials are missing: give the one-time notification instead.</source>
+        <translation>缺少必需材料：请改为出具一次性告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="205" />
+        <source>Mandatory materials are missing: %1. Print the one-time notification listing them; the certificate is issued when they are handed in.</source>
+        <translation>缺少必需材料：%1。请打印列明所缺材料的一次性告知书；材料补齐后再出具证明。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="284" />
         <source>Asking the central service…</source>
         <translation>正在查询中心服务…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="188" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="330" />
         <source>Issued with verification code %1 (journal entry %2).</source>
         <translation>已出具，验证码 %1（流水号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="223" />
+        <location filename="../../counter_app/ui/tabs/certificate_tab.py" line="365" />
         <source>A reprint of certificate %1 needs a supervisor.</source>
         <translation>补打证明 %1 需要领导现场授权。</translation>
     </message>
@@ -1178,197 +1211,177 @@
 <context>
     <name>EmployerRegisterForm</name>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="111" />
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="115" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="70" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="74" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="120" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="79" />
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="127" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="86" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="128" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="87" />
         <source>Employer name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="129" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="88" />
         <source>Type of employer</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="130" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="89" />
         <source>Industry (GB/T 4754)</source>
         <translation>行业类别（GB/T 4754）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="133" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="92" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="136" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="95" />
         <source>Date of establishment</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="137" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="96" />
         <source>Office address</source>
         <translation>办公地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="138" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="97" />
         <source>Contact person</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="139" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="98" />
         <source>Contact telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="144" />
+        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="61" />
         <source>Register (Ctrl+Enter)</source>
         <translation>登记（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="147" />
-        <source>Print one-time notification</source>
-        <translation>打印一次性告知书</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="251" />
-        <source>Mandatory materials are missing: give the one-time notification instead.</source>
-        <translation>缺少必需材料：请改为出具一次性告知书。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="279" />
-        <source>Please correct the marked fields.</source>
-        <translation>请更正标出的项目。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/employer_register_form.py" line="295" />
-        <source>Submitting…</source>
-        <translation>正在提交…</translation>
     </message>
 </context>
 <context>
     <name>EnrollmentTab</name>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="136" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="141" />
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="137" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="142" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="138" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="143" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="139" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="144" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="140" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="145" />
         <source>Category</source>
         <translation>参保类别</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="141" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="146" />
         <source>Insurance types</source>
         <translation>参保险种</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="142" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="147" />
         <source>Start date</source>
         <translation>参保日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="143" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="148" />
         <source>Employer credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="173" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="181" />
         <source>Accept (Ctrl+Enter)</source>
         <translation>受理（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="176" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="184" />
         <source>New customer (Ctrl+N)</source>
         <translation>新办事人 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="179" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="187" />
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印受理回执（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="198" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="206" />
         <source>Individual enrollment</source>
         <translation>个人参保登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="331" />
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="478" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="343" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="490" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="340" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="352" />
         <source>Mandatory materials are missing: %1. Print the one-time notification listing them; the enrollment is accepted when they are handed in.</source>
         <translation>缺少必需材料：%1。请打印一次性告知书列明所缺材料，材料补齐后即予办理参保登记。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="361" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="373" />
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="401" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="413" />
         <source>Accepted and confirmed by the central database: case %1.</source>
         <translation>已受理，中心数据库已确认：受理编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="408" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="420" />
         <source>The central database refused this enrollment: %1</source>
         <translation>中心数据库拒绝了此次参保登记：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="412" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="424" />
         <source>It stays listed in the Sync tab until it is marked as handled.</source>
         <translation>该记录保留在“同步”页中，直至标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="418" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="430" />
         <source>Accepted. The enrollment is saved on this workstation and waits for the central database (case %1).</source>
         <translation>已受理。参保登记已保存在本机，等待中心数据库确认（业务 %1）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="428" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="440" />
         <source>Promised completion by %1 (provisional: counted on the statutory holidays only, because the State Council has not yet published the holiday arrangement for that period).</source>
         <translation>承诺办结：%1前（暂按法定节假日推算：国务院尚未公布该期间的放假安排，以国务院公布的放假安排为准）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="433" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="445" />
         <source>Promised completion by %1.</source>
         <translation>承诺办结：%1前。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="455" />
+        <location filename="../../counter_app/ui/tabs/enrollment_tab.py" line="467" />
         <source>%1 (central number pending)</source>
         <translation>%1（中心编号待分配）</translation>
     </message>
@@ -2256,112 +2269,112 @@
 <context>
     <name>FlexiblePaymentForm</name>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="69" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="68" />
         <source>Pay medical insurance too</source>
         <translation>同时缴纳医疗保险</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="79" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="78" />
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="80" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="79" />
         <source>Region</source>
         <translation>统筹地区</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="82" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="81" />
         <source>From month</source>
         <translation>缴费起始年月</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="84" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="83" />
         <source>To month</source>
         <translation>缴费截止年月</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="85" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="84" />
         <source>Grade</source>
         <translation>缴费档次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="88" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="87" />
         <source>Base of one's choice (yuan a month)</source>
         <translation>自选缴费基数（元/月）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="93" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="92" />
         <source>Medical insurance</source>
         <translation>医疗保险</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="96" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="95" />
         <source>Payment channel</source>
         <translation>缴费方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="128" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="127" />
         <source>%1 (base %2)</source>
         <translation>%1（基数 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="135" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="134" />
         <source>A base of one's choice (%1 – %2)</source>
         <translation>自选基数（%1 – %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="149" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="148" />
         <source>The region's table has no medical base for flexible workers.</source>
         <translation>该地区缴费标准中没有灵活就业人员医疗保险缴费基数。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="205" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="204" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="212" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="211" />
         <source>%1: pension on the base %2, a month</source>
         <translation>%1：养老保险（基数 %2）每月</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="220" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="219" />
         <source>    of which to the personal account</source>
         <translation>    其中记入个人账户</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="226" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="225" />
         <source>    of which to the pooled fund</source>
         <translation>    其中划入统筹基金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="234" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="233" />
         <source>%1: %2 on the base %3, a month</source>
         <translation>%1：%2（基数 %3）每月</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="243" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="242" />
         <source>%1: total a month</source>
         <translation>%1：每月合计</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="249" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="248" />
         <source>Total due for %1 months</source>
         <translation>%1 个月应缴总额</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="296" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="288" />
         <source>basic medical insurance</source>
         <translation>基本医疗保险</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="297" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="289" />
         <source>serious-illness mutual aid</source>
         <translation>大病医疗互助补充保险</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="298" />
+        <location filename="../../counter_app/ui/item_forms/flexible_payment_form.py" line="290" />
         <source>medical insurance</source>
         <translation>医疗保险</translation>
     </message>
@@ -2692,7 +2705,8 @@
     <message>
         <location filename="../../counter_app/ui/item_forms/generic_form.py" line="598" />
         <location filename="../../counter_app/ui/item_forms/generic_form.py" line="748" />
-        <location filename="../../counter_app/ui/item_forms/notice_button.py" line="38" />
+        <location filename="../../counter_app/ui/item_forms/notice_button.py" line="42" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="278" />
         <source>Print one-time notification</source>
         <translation>打印一次性告知书</translation>
     </message>
@@ -2734,6 +2748,7 @@
     <message>
         <location filename="../../counter_app/ui/item_forms/generic_form.py" line="669" />
         <location filename="../../counter_app/ui/item_forms/generic_form.py" line="935" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="381" />
         <source>Submitting…</source>
         <translation>正在提交……</translation>
     </message>
@@ -2749,11 +2764,13 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/item_forms/generic_form.py" line="830" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="349" />
         <source>Mandatory materials are missing: give the one-time notification instead.</source>
         <translation>缺少必备材料：请改为出具一次性告知书。</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/item_forms/generic_form.py" line="874" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="365" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的栏目。</translation>
     </message>
@@ -3316,198 +3333,198 @@
 <context>
     <name>MoneyForms</name>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="92" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="91" />
         <source>No contribution table covers %1: the figures of that month are not published yet (or the month is before the first table). Choose another month.</source>
         <extracomment>An amount as typed: digits, at most two decimals.</extracomment>
         <translation>没有覆盖 %1 的缴费标准：该月的缴费基数和费率尚未公布（或早于最早的缴费标准）。请选择其他月份。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="97" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="96" />
         <source>There is no contribution table for this region.</source>
         <translation>该地区没有缴费标准。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="100" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="99" />
         <source>The table of that month does not offer this grade (offered: %2).</source>
         <translation>该月的缴费标准没有这个档次（可选档次：%2）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="103" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="102" />
         <source>In this region a flexible worker chooses one of the grades.</source>
         <translation>该地区灵活就业人员须在规定档次中选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="106" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="105" />
         <source>The base must lie between the limits %2 and %3.</source>
         <translation>缴费基数须在下限 %2 与上限 %3 之间。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="107" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="106" />
         <source>The date %4 is after today (%5): it may not be in the future.</source>
         <translation>日期 %4 晚于今天（%5），不能是将来的日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="110" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="109" />
         <source>The month %1 is not overdue on the payment date.</source>
         <translation>%1 在缴款日期尚未欠缴。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="111" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="110" />
         <source>The month %1 is listed twice.</source>
         <translation>%1 重复填写。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="112" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="111" />
         <source>This is listed twice.</source>
         <translation>重复填写。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="113" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="112" />
         <source>The last month is before the first month.</source>
         <translation>截止年月早于起始年月。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="114" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="113" />
         <source>One payment covers at most %6 months.</source>
         <translation>一次最多缴纳 %6 个月。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="115" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="114" />
         <source>Too many lines for one declaration.</source>
         <translation>一次申报的行数过多。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="116" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="115" />
         <source>No contributions are on record for this person: enter the yearly sums.</source>
         <translation>该人员没有缴费记录，请按年度录入个人账户缴费额。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="119" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="118" />
         <source>A contribution of %1 is after the date of the event.</source>
         <translation>%1 的缴费晚于死亡或定居日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="122" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="121" />
         <source>The credited interest rate of %7 is not published yet.</source>
         <translation>%7 年度的记账利率尚未公布。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="125" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="124" />
         <source>The region's table has no rate for one of the chosen insurance types.</source>
         <translation>该地区缴费标准中没有所选某一险种的费率。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="128" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="127" />
         <source>In this region maternity insurance is part of medical insurance.</source>
         <translation>该地区生育保险已并入医疗保险。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="131" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="130" />
         <source>Choose the insurance types from the list.</source>
         <translation>请从列表中选择险种。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="132" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="131" />
         <source>The work-injury industry class must be 1 to 8.</source>
         <translation>工伤保险行业类别须为一至八类。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="133" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="132" />
         <source>The heir cannot be the deceased.</source>
         <translation>继承人不能是参保人本人。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="205" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="264" />
         <source>The region of this hall, from the workstation's configuration.</source>
         <translation>本大厅所在统筹地区（取自工作站配置）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="220" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="279" />
         <source>The date is after the central database's day: it may not be in the future.</source>
         <translation>日期晚于中心数据库的当日，不能是将来的日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="224" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="283" />
         <source>No contribution table covers one of the months.</source>
         <translation>其中有月份没有对应的缴费标准。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="225" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="284" />
         <source>One of the months is not overdue on the payment date.</source>
         <translation>其中有月份在缴款日期尚未欠缴。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="243" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="302" />
         <source>The central database refused this: %1</source>
         <translation>中心数据库拒绝了该业务：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="247" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="306" />
         <source>It stays listed in the Sync tab until it is marked as handled.</source>
         <translation>该记录保留在“同步”页中，直至标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="270" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="329" />
         <source>The case is not on this workstation yet.</source>
         <translation>本工作站尚无该受理件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="317" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="376" />
         <source>Figure</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="317" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="376" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="332" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="391" />
         <source>Accept (Ctrl+Enter)</source>
         <translation>受理（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="368" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="429" />
         <source>Computed figures (updated as you type)</source>
         <translation>核定金额（随录入实时计算）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="491" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="563" />
         <source>Mandatory materials are missing: %1.</source>
         <translation>缺少必交材料：%1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="497" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="569" />
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="527" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="599" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的项目。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="543" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="615" />
         <source>Mandatory materials are missing: %1. The case cannot be accepted without them; please ask the customer to bring them.</source>
         <translation>缺少必交材料：%1。缺少这些材料不能受理，请告知办事人补齐。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="560" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="632" />
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="576" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="648" />
         <source>Accepted on this workstation; the case goes to review once the central database has numbered it.</source>
         <translation>已在本工作站受理；中心数据库编号后转入复核。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="581" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="653" />
         <source>Accepted on this workstation; the central database will confirm it and number the case.</source>
         <translation>已在本工作站受理；中心数据库确认后编号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/money_form.py" line="668" />
+        <location filename="../../counter_app/ui/item_forms/money_form.py" line="733" />
         <source>Some rates or limits used are not confirmed by an official notice: the figures are provisional.</source>
         <translation>所用的部分费率或基数上下限尚未经正式文件确认，金额仅供参考。</translation>
     </message>
@@ -3618,114 +3635,94 @@
 <context>
     <name>PersonChangeForm</name>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="98" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="66" />
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="99" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="67" />
         <source>Present address</source>
         <translation>现通讯地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="106" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="74" />
         <source>Contact data (finished on the spot)</source>
         <translation>联系方式变更（当场办结）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="108" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="76" />
         <source>Key data correction (needs approval)</source>
         <translation>关键信息更正（需审批）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="121" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="89" />
         <source>New telephone</source>
         <translation>新联系电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="122" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="90" />
         <source>New postal address</source>
         <translation>新通讯地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="125" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="93" />
         <source>Contact data</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="132" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="100" />
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="134" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="102" />
         <source>unchanged</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="139" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="107" />
         <source>Corrected name</source>
         <translation>更正后姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="140" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="108" />
         <source>Corrected ID number</source>
         <translation>更正后身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="141" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="109" />
         <source>Corrected birth date</source>
         <translation>更正后出生日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="142" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="110" />
         <source>Corrected sex</source>
         <translation>更正后性别</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="147" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="115" />
         <source>Fill in only what is corrected. The registry keeps the present data until a supervisor approves the correction; the proof of the change is mandatory.</source>
         <translation>只填写需要更正的项目。审批通过前登记库保留现有信息；必须提供变更依据证明。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="152" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="120" />
         <source>Key data correction</source>
         <translation>关键信息更正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="159" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="127" />
         <source>Reason (optional)</source>
         <translation>变更原因（可选）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="163" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="57" />
         <source>Accept (Ctrl+Enter)</source>
         <translation>受理（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="166" />
-        <source>Print one-time notification</source>
-        <translation>打印一次性告知书</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="253" />
+        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="183" />
         <source>Registry: %1, %2, born %3; telephone %4</source>
         <translation>登记库信息：%1，%2，出生日期%3；联系电话%4</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="309" />
-        <source>Mandatory materials are missing: give the one-time notification instead.</source>
-        <translation>缺少必需材料：请改为出具一次性告知书。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="323" />
-        <source>Please correct the marked fields.</source>
-        <translation>请更正标出的项目。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/person_change_form.py" line="361" />
-        <source>Submitting…</source>
-        <translation>正在提交…</translation>
     </message>
 </context>
 <context>
@@ -4043,27 +4040,27 @@
 <context>
     <name>QuickSearch</name>
     <message>
-        <location filename="../../counter_app/ui/quick_search.py" line="39" />
+        <location filename="../../counter_app/ui/quick_search.py" line="40" />
         <source>Find an item</source>
         <translation>查找事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/quick_search.py" line="43" />
+        <location filename="../../counter_app/ui/quick_search.py" line="44" />
         <source>Item name, code or pinyin initials</source>
         <translation>事项名称、编码或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/quick_search.py" line="77" />
+        <location filename="../../counter_app/ui/quick_search.py" line="83" />
         <source>Type a name, a code or pinyin initials (e.g. grcbdj).</source>
         <translation>输入事项名称、编码或拼音首字母（如 grcbdj）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/quick_search.py" line="86" />
+        <location filename="../../counter_app/ui/quick_search.py" line="92" />
         <source>Enter opens the chosen item; Esc closes.</source>
         <translation>按 Enter 打开所选事项，按 Esc 关闭。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/quick_search.py" line="88" />
+        <location filename="../../counter_app/ui/quick_search.py" line="94" />
         <source>No item matches.</source>
         <translation>没有匹配的事项。</translation>
     </message>
@@ -4094,117 +4091,117 @@
 <context>
     <name>RefundForm</name>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="89" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="85" />
         <source>Heir (on death)</source>
         <translation>继承人（死亡时填写）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="104" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="100" />
         <source>Heir's name</source>
         <translation>继承人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="105" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="101" />
         <source>Heir's ID number</source>
         <translation>继承人身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="108" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="104" />
         <source>Relation to the deceased</source>
         <translation>与参保人关系</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="130" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="114" />
         <source>The contributions on record</source>
         <translation>按系统缴费记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="131" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="115" />
         <source>Yearly sums typed here</source>
         <translation>按年度录入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="139" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="122" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="140" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="123" />
         <source>Contributions to the personal account (yuan)</source>
         <translation>记入个人账户的缴费额（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="146" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="127" />
         <source>Add a year</source>
         <translation>添加年度</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="149" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="130" />
         <source>Remove the selected row</source>
         <translation>删除选中的行</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="169" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="150" />
         <source>ID number of the insured</source>
         <translation>参保人身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="171" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="152" />
         <source>Ground</source>
         <translation>支付原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="174" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="155" />
         <source>Date of death or of settling abroad</source>
         <translation>死亡或定居日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="180" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="161" />
         <source>Bank account for the payment</source>
         <translation>收款银行账号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="183" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="164" />
         <source>Contributions</source>
         <translation>缴费记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="257" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="238" />
         <source>No contributions of this person are on record.</source>
         <translation>该人员没有缴费记录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="261" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="242" />
         <source>On record: %1</source>
         <translation>缴费记录：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="345" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="323" />
         <source>%1: contributions %2, interest on the balance %3 and on the year's contributions %4 at %5 %; balance at the end of the year</source>
         <translation>%1年：缴费 %2，上年结转额利息 %3，当年缴费利息 %4，记账利率 %5%；年末余额</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="358" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="336" />
         <source>%1: contributions %2 (no interest yet for this year); balance</source>
         <translation>%1年：缴费 %2（当年尚不计息）；余额</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="368" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="346" />
         <source>Contributions in total</source>
         <translation>个人缴费合计</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="371" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="349" />
         <source>Interest in total</source>
         <translation>利息合计</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="372" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="350" />
         <source>Amount to pay (after approval)</source>
         <translation>应支付金额（审批后支付）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="383" />
+        <location filename="../../counter_app/ui/item_forms/refund_form.py" line="361" />
         <source>Accepted on this workstation; the case goes to approval once the central database has numbered it. The person's insurance stays as it is until then.</source>
         <translation>已在本工作站受理；中心数据库编号后转入审批。审批前参保人的参保状态不变。</translation>
     </message>
@@ -4212,67 +4209,62 @@
 <context>
     <name>RegistryForms</name>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="44" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="63" />
         <source>The new ID number gives the birth date %1, the registry holds %2: enter the corrected birth date in the same request.</source>
         <translation>新身份证号码的出生日期为%1，登记库为%2：请在同一申请中填写更正后的出生日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="50" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="69" />
         <source>The ID number gives the birth date %1.</source>
         <translation>身份证号码中的出生日期为%1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="54" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="73" />
         <source>male</source>
         <translation>男性</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="56" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="75" />
         <source>female</source>
         <translation>女性</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="58" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="77" />
         <source>The ID number says %1 (its 17th digit); correct the sex in the same request or re-read the number.</source>
         <translation>身份证号码（第17位）表明为%1；请在同一申请中更正性别，或重新核对号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="64" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="83" />
         <source>The registry already holds this value.</source>
         <translation>登记库中已是该值。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="66" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="85" />
         <source>A mandatory material is missing (for key data: the proof).</source>
         <translation>缺少必需材料（关键信息更正须提供变更依据证明）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="70" />
-        <source>One declaration holds at most %1 of these rows; split the roster into several files and declare each.</source>
-        <translation>一次申报最多可含其中%1行；请将名单拆分为多个文件分别申报。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="76" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="89" />
         <source>Enter the new telephone or the new address.</source>
         <translation>请填写新联系电话或新通讯地址。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="78" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="91" />
         <source>Enter the corrected name, ID number, birth date or sex.</source>
         <translation>请填写更正后的姓名、身份证号码、出生日期或性别。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="80" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="93" />
         <source>Contact data and key data are changed in separate requests.</source>
         <translation>联系方式与关键信息须分别申请变更。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="169" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="182" />
         <source>The central database refused this: %1</source>
         <translation>中心数据库拒绝了本次业务：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="173" />
+        <location filename="../../counter_app/ui/item_forms/registry_form_parts.py" line="186" />
         <source>It stays listed in the Sync tab until it is marked as handled.</source>
         <translation>该业务会一直列在“同步”页，直至标记为已处理。</translation>
     </message>
@@ -4426,197 +4418,217 @@
 <context>
     <name>RosterReport</name>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="82" />
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="168" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="72" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="158" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="83" />
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="169" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="73" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="159" />
         <source>ID number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="84" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="74" />
         <source>Household registration type</source>
         <translation>户籍性质</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="85" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="75" />
         <source>Household registration place</source>
         <translation>户籍所在地</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="86" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="76" />
         <source>Contribution base</source>
         <translation>缴费基数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="87" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="77" />
         <source>Date of the change</source>
         <translation>变动日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="88" />
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="170" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="78" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="160" />
         <source>Add/remove</source>
         <translation>增减</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="89" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="79" />
         <source>Reason for removal</source>
         <translation>减员原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="90" />
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="167" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="80" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="157" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="100" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="90" />
         <source>missing</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="101" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="91" />
         <source>cannot be read as written (“%1”)</source>
         <translation>无法识别（“%1”）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="102" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="92" />
         <source>not one of the allowed values (“%1”)</source>
         <translation>不是允许的取值（“%1”）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="103" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="93" />
         <source>holds an invisible or control character (%1 at position %2)</source>
         <translation>含有不可见字符或控制字符（第%2个字符，%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="106" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="96" />
         <source>too long</source>
         <translation>过长</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="107" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="97" />
         <source>too large</source>
         <translation>过大</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="108" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="98" />
         <source>out of range</source>
         <translation>超出允许范围</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="109" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="99" />
         <source>the same person as row %1</source>
         <translation>与第%1行为同一人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="110" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="100" />
         <source>stored as a number in the workbook, which keeps only 15 digits: format the column as text and type the numbers again</source>
         <translation>在表格中以数字格式保存，只保留15位有效数字：请将该列设为文本格式后重新录入号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="115" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="105" />
         <source>the person is under 16</source>
         <translation>未满16周岁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="116" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="106" />
         <source>not allowed for this kind of row</source>
         <translation>此类行不允许填写</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="118" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="108" />
         <source>not accepted</source>
         <translation>不予接受</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="126" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="116" />
         <source>more than 3 months ahead, or before the birth</source>
         <translation>晚于三个月之后，或早于出生日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="128" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="118" />
         <source>must be above zero</source>
         <translation>必须大于零</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="135" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="125" />
         <source>contradicts the records</source>
         <translation>与登记信息冲突</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="141" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="131" />
         <source>The roster has no column %1.</source>
         <translation>名单缺少以下列：%1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="142" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="132" />
         <source>No heading row with %1 was found in the first rows of the file.</source>
         <translation>文件开头几行中未找到含%1的表头行。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="145" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="135" />
         <source>The file is neither UTF-8 nor GBK text; save it again as CSV or Excel.</source>
         <translation>文件既不是UTF-8也不是GBK编码的文本；请重新另存为CSV或Excel文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="148" />
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="155" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="138" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="145" />
         <source>The file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="149" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="139" />
         <source>This is an Excel 97-2003 workbook; save it as .xlsx or as CSV.</source>
         <translation>这是Excel 97-2003格式的工作簿；请另存为.xlsx或CSV格式。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="152" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="142" />
         <source>The file is larger than 50 MB.</source>
         <translation>文件超过50 MB。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="153" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="143" />
         <source>A roster has at most %1 rows.</source>
         <translation>一份名单最多%1行。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="172" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="162" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="187" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="177" />
         <source>add</source>
         <translation>增员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="189" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="179" />
         <source>remove</source>
         <translation>减员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="196" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="186" />
         <source>Contradicts the records: %1</source>
         <translation>与登记信息冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="200" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="190" />
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="229" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="262" />
+        <source>part %1: refused: %2</source>
+        <translation>第%1批：未通过：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="266" />
+        <source>part %1: case %2</source>
+        <translation>第%1批：受理编号 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="268" />
+        <source>part %1: accepted on this workstation, not numbered yet</source>
+        <translation>第%1批：本机已受理，尚待中心编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="274" />
+        <source>Declared in %1 parts (cases %2).</source>
+        <translation>已分%1批申报（受理编号 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="314" />
         <source>row %1: %2</source>
         <translation>第%1行：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="234" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="319" />
         <source>rows of the roster contradict the records, so nothing was declared (%1). Correct or leave out these rows and declare again.</source>
         <translation>名单中有与登记信息冲突的行，整批均未申报（%1）。请更正或剔除这些行后重新申报。</translation>
     </message>
@@ -4689,17 +4701,17 @@
         <translation>受理（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/service_form.py" line="265" />
+        <location filename="../../counter_app/ui/item_forms/service_form.py" line="252" />
         <source>Mandatory materials are missing: %1. Print the one-time notification listing them; the case is accepted when they are handed in.</source>
         <translation>缺少必需材料：%1。请打印一次性告知书列明所缺材料，材料补齐后即予受理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/service_form.py" line="315" />
+        <location filename="../../counter_app/ui/item_forms/service_form.py" line="302" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的项目。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/service_form.py" line="353" />
+        <location filename="../../counter_app/ui/item_forms/service_form.py" line="340" />
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
@@ -4707,104 +4719,84 @@
 <context>
     <name>StaffChangeForm</name>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="268" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="343" />
         <source>Choose roster file…</source>
         <translation>选择名单文件…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="278" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="353" />
         <source>Employer's credit code</source>
         <translation>单位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="279" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="354" />
         <source>Roster (Excel or CSV)</source>
         <translation>名单（Excel或CSV）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="283" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="358" />
         <source>Columns of the file: %1.</source>
         <translation>文件各列：%1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="292" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="367" />
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="306" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="381" />
         <source>Declare the valid rows now (default)</source>
         <translation>现在申报正确的行（默认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="308" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="383" />
         <source>Declare nothing until the file is fixed</source>
         <translation>文件改正前不申报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="317" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="332" />
         <source>Declare (Ctrl+Enter)</source>
         <translation>申报（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="320" />
-        <source>Print one-time notification</source>
-        <translation>打印一次性告知书</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="407" />
-        <source>Mandatory materials are missing: give the one-time notification instead.</source>
-        <translation>缺少必需材料：请改为出具一次性告知书。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="416" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="448" />
         <source>Choose the roster</source>
         <translation>选择名单</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="418" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="450" />
         <source>Rosters (*.xlsx *.csv *.txt);;All files (*)</source>
         <translation>名单 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="431" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="463" />
         <source>Reading the roster…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="455" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="487" />
         <source>%1 rows read: %2 valid, %3 with problems, %4 blank.</source>
         <translation>共读取%1行：正确%2行，有问题%3行，空行%4行。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="483" />
-        <source>Please correct the marked fields.</source>
-        <translation>请更正标出的项目。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="496" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="521" />
         <source>Choose the roster file first.</source>
         <translation>请先选择名单文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="499" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="524" />
         <source>The roster cannot be used as it is.</source>
         <translation>该名单无法直接使用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="505" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="530" />
         <source>%1 rows have problems: correct the file and read it again, or choose to declare the valid rows now.</source>
         <translation>有%1行存在问题：请改正文件后重新读取，或选择现在申报正确的行。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="513" />
+        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="538" />
         <source>The roster has no valid row to declare.</source>
         <translation>名单中没有可申报的正确行。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/item_forms/staff_change_form.py" line="520" />
-        <source>Submitting…</source>
-        <translation>正在提交…</translation>
     </message>
 </context>
 <context>
@@ -4963,110 +4955,127 @@
 <context>
     <name>TellerWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="85" />
+        <location filename="../../counter_app/ui/main_window.py" line="117" />
         <source>Social Insurance Integrated Counter — Window %1 — %2 (%3)</source>
         <translation>社保综合柜员系统 — %1 号窗口 — %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="116" />
+        <location filename="../../counter_app/ui/main_window.py" line="153" />
         <source>Today's business</source>
         <translation>今日业务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="121" />
+        <location filename="../../counter_app/ui/main_window.py" line="158" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="123" />
+        <location filename="../../counter_app/ui/main_window.py" line="160" />
         <source>Print log</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="128" />
+        <location filename="../../counter_app/ui/main_window.py" line="165" />
         <source>Rating follow-ups</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="133" />
+        <location filename="../../counter_app/ui/main_window.py" line="170" />
         <source>Complaints</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="136" />
+        <location filename="../../counter_app/ui/main_window.py" line="173" />
         <source>Offline authorizations</source>
         <translation>离线授权</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="183" />
+        <location filename="../../counter_app/ui/main_window.py" line="221" />
+        <location filename="../../counter_app/ui/main_window.py" line="426" />
         <source>Life events</source>
         <translation>一件事</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="187" />
+        <location filename="../../counter_app/ui/main_window.py" line="225" />
         <source>Materials pending</source>
         <translation>待补正材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="253" />
+        <location filename="../../counter_app/ui/main_window.py" line="367" />
+        <source>A form holds input that was not accepted. Discard it and switch to the new catalogue version?</source>
+        <translation>有表单填写的内容尚未受理。放弃这些内容并切换到新版服务目录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="441" />
+        <source>The service catalogue was updated to version %1.</source>
+        <translation>服务目录已更新到版本 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="495" />
+        <source>This item comes with catalogue version %1: finish the form in progress on its tab first, or apply the new version now.</source>
+        <translation>该事项随服务目录版本 %1 新增：请先办结其标签页中正在办理的表单，或立即更新目录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="538" />
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="254" />
+        <location filename="../../counter_app/ui/main_window.py" line="539" />
         <source>Identify customer</source>
         <translation>识别办事人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="258" />
+        <location filename="../../counter_app/ui/main_window.py" line="543" />
         <source>New customer</source>
         <translation>新办事人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="262" />
+        <location filename="../../counter_app/ui/main_window.py" line="547" />
         <source>Find an item…</source>
         <translation>查找事项……</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="267" />
+        <location filename="../../counter_app/ui/main_window.py" line="552" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="271" />
+        <location filename="../../counter_app/ui/main_window.py" line="556" />
         <source>Verify a certificate…</source>
         <translation>核验证明…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="275" />
+        <location filename="../../counter_app/ui/main_window.py" line="560" />
         <source>Log out and quit</source>
         <translation>注销并退出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="279" />
+        <location filename="../../counter_app/ui/main_window.py" line="564" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="280" />
-        <location filename="../../counter_app/ui/main_window.py" line="292" />
+        <location filename="../../counter_app/ui/main_window.py" line="565" />
+        <location filename="../../counter_app/ui/main_window.py" line="577" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="293" />
+        <location filename="../../counter_app/ui/main_window.py" line="578" />
         <source>Social Insurance Integrated Counter %1
 Workstation %2, hall %3</source>
         <translation>社保综合柜员系统 %1
 工作站 %2，大厅 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="322" />
+        <location filename="../../counter_app/ui/main_window.py" line="365" />
+        <location filename="../../counter_app/ui/main_window.py" line="607" />
         <source>Unsaved input</source>
         <translation>有未保存的录入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="324" />
+        <location filename="../../counter_app/ui/main_window.py" line="609" />
         <source>A form holds input that was not accepted. Discard it and go on to the next customer?</source>
         <translation>有表单填写的内容尚未受理。放弃这些内容并接待下一位办事人吗？</translation>
     </message>

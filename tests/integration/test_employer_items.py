@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from standards import gb11643_id, gb32100_code
 
@@ -38,6 +38,8 @@ from counter_app.services.registry_changes import (
 )
 from counter_app.services.roster import parse_roster
 from counter_app.storage.employer_models import EmployerDetailsRow, EmployerStaffRow
+from counter_app.storage.local_models import OutboxRow
+from counter_app.storage.rowcodec import canonical_json
 from counter_app.storage.shared_models import (
     CaseRow,
     EmployerRow,
@@ -358,7 +360,7 @@ def test_staff_are_added_from_the_valid_rows_and_removed_later(
     assert [line.ok for line in report.lines] == [True, True, False, False]
     accepted = declare_staff_change(
         ws, TELLER, 1, EMPLOYER_A, report.valid_rows, source="名单.csv", materials=("staff_form",)
-    )
+    ).first
     synced(ws)
     assert state(ws, accepted.command_uuid).status == "applied"
     with Session(central_db) as session:
@@ -391,7 +393,7 @@ def test_staff_are_added_from_the_valid_rows_and_removed_later(
     assert removal.valid_rows and removal.valid_rows[0].reason == "resignation"
     removed = declare_staff_change(
         ws, TELLER, 1, EMPLOYER_A, removal.valid_rows, materials=("staff_form",)
-    )
+    ).first
     synced(ws)
     assert state(ws, removed.command_uuid).status == "applied"
     with Session(central_db) as session:
@@ -435,7 +437,9 @@ def test_a_row_contradicting_the_centre_rejects_the_whole_declaration(
     # A window of another hall holds none of it: the centre refuses the whole declaration,
     # naming every row it contradicts, and applies nothing.
     other = other_hall(make_workstation, central_db)
-    accepted = declare_staff_change(other, TELLER2, 1, EMPLOYER_B, rows, materials=("staff_form",))
+    declared = declare_staff_change(other, TELLER2, 1, EMPLOYER_B, rows, materials=("staff_form",))
+    assert len(declared.parts) == 1 and declared.batch == ""  # a small roster goes whole
+    accepted = declared.first
     synced(other)
     refused = state(other, accepted.command_uuid)
     assert refused.status == "rejected" and refused.reason_code == ROSTER_CONFLICT
@@ -456,40 +460,97 @@ def test_staff_of_an_unknown_employer_are_refused_by_the_centre(ws: Workstation)
     rows = [
         StaffRow(2, "add", "孙二", WORKERS[1], dt.date.today(), "城镇", "深圳", Decimal("5000.00"))
     ]
-    accepted = declare_staff_change(ws, TELLER, 1, EMPLOYER_B, rows, materials=("staff_form",))
+    accepted = declare_staff_change(
+        ws, TELLER, 1, EMPLOYER_B, rows, materials=("staff_form",)
+    ).first
     synced(ws)
     refused = state(ws, accepted.command_uuid)
     assert refused.status == "rejected" and refused.reason_code == "unknown_employer"
 
 
-def test_a_declaration_too_large_for_one_command_is_refused_before_anything_is_recorded(
-    ws: Workstation,
+def large_roster(count: int, *, first_line: int = 2) -> list[StaffRow]:
+    """``count`` additions, each a different person: born on consecutive days from 1970, ID
+    numbers of Shenzhen Nanshan (440305) with the check character of GB 11643."""
+    born = dt.date(1970, 1, 1)
+    return [
+        StaffRow(
+            first_line + n,
+            "add",
+            "欧阳" + "𠮷" * (n % 4),
+            gb11643_id(f"440305{born + dt.timedelta(days=n):%Y%m%d}{101 + n % 800:03d}"),
+            dt.date.today(),
+            "城镇" if n % 3 else "农村",
+            "广东省深圳市南山区",
+            Decimal("6000.00") + n,
+        )
+        for n in range(count)
+    ]
+
+
+def test_a_roster_larger_than_one_command_is_declared_in_parts(
+    ws: Workstation, central_db: Engine
 ) -> None:
     from counter_central.api_models import MAX_PAYLOAD_BYTES
 
     assert MAX_DECLARATION_BYTES < MAX_PAYLOAD_BYTES
     registered(ws)
-    rows = [
-        StaffRow(
-            n + 2,
-            "add",
-            "欧阳" + "𠮷" * 6,
-            gb11643_id(f"4403051980{1 + n // 28 % 12:02d}{1 + n % 28:02d}{n:03d}"),
-            dt.date.today(),
-            "城镇",
-            "广东省深圳市南山区" * 6,
-            Decimal("12345.67"),
-        )
-        for n in range(600)
-    ]
-    with pytest.raises(ValidationError) as caught:
-        declare_staff_change(ws, TELLER, 1, EMPLOYER_A, rows, materials=("staff_form",))
-    assert (caught.value.field, caught.value.code) == ("rows", "too_many_rows")
-    limit = int(caught.value.params["limit"])
-    assert 0 < limit < len(rows)
-    assert ws.outbox_counts()["pending"] == 0
-    accepted = declare_staff_change(
-        ws, TELLER, 1, EMPLOYER_A, rows[:limit], materials=("staff_form",)
+    rows = large_roster(2000)
+    assert len({r.id_number for r in rows}) == 2000
+    declared = declare_staff_change(
+        ws, TELLER, 1, EMPLOYER_A, rows, source="名单.xlsx", materials=("staff_form",)
     )
+    count = len(declared.parts)
+    assert count >= 3 and sum(declared.rows) == 2000 and declared.batch
+    assert ws.outbox_counts()["pending"] == count
+    uuids = [accepted.command_uuid for accepted in declared.parts]
+    with Session(ws.local) as session:
+        payloads = [
+            json.loads(payload)
+            for payload in session.scalars(
+                select(OutboxRow.payload)
+                .where(OutboxRow.uuid.in_(uuids))
+                .order_by(OutboxRow.position)
+            )
+        ]
+    assert [p["part"] for p in payloads] == list(range(1, count + 1))
+    assert {(p["batch"], p["parts"]) for p in payloads} == {(declared.batch, count)}
+    assert [len(p["rows"]) for p in payloads] == list(declared.rows)
+    # consecutive parts of the roster, in its order, none larger than the centre takes
+    lines = [row["line"] for p in payloads for row in p["rows"]]
+    assert lines == [r.line for r in rows]
+    for payload in payloads:  # measured as the centre measures it
+        assert len(canonical_json(payload).encode("utf-8")) <= MAX_PAYLOAD_BYTES
+
+    for _ in range(count):  # each push may stop at the centre's body limit and go on later
+        if ws.outbox_counts()["pending"] == 0:
+            break
+        synced(ws)
+    assert [state(ws, uuid).status for uuid in uuids] == ["applied"] * count
+    with Session(central_db) as session:
+        staff = session.scalars(
+            select(EmployerStaffRow.id_number).where(
+                EmployerStaffRow.credit_code == EMPLOYER_A, EmployerStaffRow.end_date.is_(None)
+            )
+        ).all()
+        assert sorted(staff) == sorted(r.id_number for r in rows)
+        cases = [session.get(CaseRow, uuid) for uuid in uuids]
+        assert all(case is not None and case.status == "completed" for case in cases)
+        assert [json.loads(c.details)["added"] for c in cases if c] == list(declared.rows)
+        assert len({c.case_no for c in cases if c}) == count
+
+
+def test_a_part_refused_at_the_window_records_no_part(ws: Workstation) -> None:
+    registered(ws)
+    first = large_roster(1, first_line=2)
+    declare_staff_change(ws, TELLER, 1, EMPLOYER_A, first, materials=("staff_form",))
     synced(ws)
-    assert state(ws, accepted.command_uuid).status == "applied"
+    # The person of row 2 is on the staff already; they stand again at the roster's end, in
+    # the last part: the whole declaration is refused and no part stays recorded.
+    rows = [*large_roster(1500, first_line=2)[1:], replace(first[0], line=1502)]
+    with pytest.raises(Conflict) as caught:
+        declare_staff_change(ws, TELLER, 1, EMPLOYER_A, rows, materials=("staff_form",))
+    assert parse_conflict_rows(caught.value.message) == [(1502, "already_on_staff")]
+    assert ws.outbox_counts()["pending"] == 0
+    with Session(ws.local) as session:
+        assert session.get(InsuredPersonRow, rows[0].id_number) is None
+        assert session.scalar(select(func.count()).select_from(CaseRow)) == 2  # registration

@@ -50,6 +50,7 @@ WINDOWS = [
     "login",
     "teller",
     "teller_intake",
+    "teller_certificate",
     "print_preview",
     "verify",
     "authorize",
@@ -212,6 +213,24 @@ else:
         assert form.fields.errors["amount"].isVisible()
         return window
 
+    def teller_certificate(qtbot: Any, ws: Workstation, screen: QScreen) -> QWidget:
+        """The teller window on the proof of insurance: the ID card not ticked, so issuing is
+        refused and the one-time notification offered — while a catalogue version published
+        meanwhile waits for that form (the banner over the tabs)."""
+        from counter_app.catalogue.load import shipped_catalogue
+        from counter_app.centre import bootstrap
+
+        window = teller(qtbot, ws, screen)
+        tab = window.show_item("CERT-PERSON")  # type: ignore[attr-defined]
+        tab.subject.setText("44030519900307004X")
+        tab.issue()  # refused at once: the missing card named
+        assert tab.notice_button.isVisible() and tab.result.text()
+        draft = shipped_catalogue().model_copy(update={"version": "2026.9"})
+        with qtbot.waitSignal(window.catalogue_changed, timeout=30_000):  # type: ignore[attr-defined]
+            bootstrap.publish_catalogue(CENTRAL[0], draft)
+        assert window.catalogue_notice.isVisible()  # type: ignore[attr-defined]
+        return window
+
     def print_preview(qtbot: Any, ws: Workstation, screen: QScreen) -> QWidget:
         from counter_app.ui.print_preview import PrintPreviewDialog
 
@@ -299,6 +318,7 @@ else:
         "login": login,
         "teller": teller,
         "teller_intake": teller_intake,
+        "teller_certificate": teller_certificate,
         "print_preview": print_preview,
         "verify": verify,
         "authorize": authorize,

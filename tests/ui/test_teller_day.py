@@ -123,6 +123,7 @@ def test_each_customer_starts_clean_and_the_enrolled_one_shows_as_enrolled(
     assert "waits for the central" not in tab.result.text()
     assert "HALL01-" in tab.result.text()  # the central case number
     qtbot.waitUntil(lambda: panel.fields["sync"].text() == "Up to date", timeout=10_000)
+    certificates.materials.tick_all()  # the ID card was shown for the proof too
     with qtbot.waitSignal(certificates.issued, timeout=20_000):
         certificates.issue()
     preview = certificates.findChild(PrintPreviewDialog)
@@ -328,6 +329,7 @@ def enroll_and_certify(qtbot: Any, window: TellerWindow, id_number: str, name: s
     tab.materials.tick_all()  # the ID card was shown
     tab.submit()
     qtbot.waitUntil(lambda: "confirmed" in tab.result.text(), timeout=20_000)
+    certificates.materials.tick_all()  # the ID card was shown for the proof too
     with qtbot.waitSignal(certificates.issued, timeout=20_000) as issued:
         certificates.issue()
     preview = certificates.findChild(PrintPreviewDialog)

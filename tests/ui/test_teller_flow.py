@@ -259,6 +259,7 @@ def test_issue_preview_and_print_a_proof_then_verify_it(
     certificates = window.certificates
     assert certificates is not None
     certificates.subject.setText(NEW_PERSON)
+    certificates.materials.tick_all()  # the ID card was shown
     with qtbot.waitSignal(certificates.issued, timeout=20_000) as issued:
         certificates.issue()
     code = issued.args[0].code

@@ -17,17 +17,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -48,23 +42,24 @@ from counter_app.ui.item_forms.money_form import (
     PreviewLine,
     RegionBox,
     amount_input,
+    cell_text,
+    choice_combo,
     date_input,
     date_of,
+    filled_rows,
+    insurance_boxes,
+    masked_id,
     month_input,
-    status_note,
+    remove_selected_rows,
+    row_table,
     typed_amount,
     yuan_text,
 )
 from counter_app.ui.ops import Op
-from counter_app.ui.roles_text import insurance_label, text_of
 
 translate = QCoreApplication.translate
 ID_COLUMN, MONTH_COLUMN, WAGE_COLUMN = 0, 1, 2
 TYPES = ("pension", "medical", "unemployment", "work_injury")
-
-
-def _masked(id_number: str) -> str:
-    return f"{id_number[:6]}********{id_number[-4:]}" if len(id_number) == 18 else id_number
 
 
 class BackPaymentForm(MoneyForm):
@@ -86,38 +81,23 @@ class BackPaymentForm(MoneyForm):
         self.credit_code.setMaxLength(64)
         self.region = RegionBox(money_items.hall_region(ws))
         self.paid_on = date_input("paid_on")
-        self.reason = QComboBox()
-        self.reason.setObjectName("reason")
-        reason_field = next((f for f in item.fields if f.name == "reason"), None)
-        for choice in reason_field.choices if reason_field is not None else ():
-            self.reason.addItem(text_of(choice.label_zh, choice.label_en), choice.value)
-        self.types: dict[str, QCheckBox] = {}
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        for index, code in enumerate(TYPES):
-            box = QCheckBox(insurance_label(code))
-            box.setObjectName(f"type_{code}")
+        self.reason = choice_combo(item, "reason", "reason")
+        self.types, self.types_widget = insurance_boxes(TYPES, 2)
+        for code, box in self.types.items():
             box.setChecked(code in back_payment.DEFAULT_TYPES)
-            self.types[code] = box
-            grid.addWidget(box, index // 2, index % 2)
-        self.types_widget = QWidget()
-        self.types_widget.setLayout(grid)
         self.injury_class = QSpinBox()
         self.injury_class.setObjectName("work_injury_class")
         self.injury_class.setRange(1, 8)
 
-        self.lines = QTableWidget(0, 3)
-        self.lines.setObjectName("lines")
-        self.lines.setHorizontalHeaderLabels(
+        self.lines = row_table(
+            "lines",
             [
                 translate("BackPaymentForm", "ID number"),
                 translate("BackPaymentForm", "Month owed (YYYY-MM)"),
                 translate("BackPaymentForm", "Wage of the month (yuan)"),
-            ]
+            ],
+            140,
         )
-        self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.lines.setMinimumHeight(140)
         # Filling a run of months for one staff member at once.
         self.fill_id = QLineEdit()
         self.fill_id.setObjectName("fillIdNumber")
@@ -220,21 +200,14 @@ class BackPaymentForm(MoneyForm):
             self.add_line(self.fill_id.text().strip(), f"{month:%Y-%m}", self.fill_wage.text())
 
     def remove_selected(self) -> None:
-        rows = sorted({index.row() for index in self.lines.selectedIndexes()}, reverse=True)
-        for row in rows:
-            self.lines.removeRow(row)
+        remove_selected_rows(self.lines)
         self._input_changed()
 
     def _cell(self, row: int, column: int) -> str:
-        cell = self.lines.item(row, column)
-        return cell.text().strip() if cell is not None else ""
+        return cell_text(self.lines, row, column)
 
     def _rows(self) -> list[int]:
-        return [
-            row
-            for row in range(self.lines.rowCount())
-            if any(self._cell(row, c) for c in (ID_COLUMN, MONTH_COLUMN, WAGE_COLUMN))
-        ]
+        return filled_rows(self.lines)
 
     def error_line(self, error: ValidationError) -> str:
         parts = error.field.split(".")
@@ -283,7 +256,7 @@ class BackPaymentForm(MoneyForm):
         plan = money_items.preview_back_payment(self.payload(), self.business_day)
         lines: list[PreviewLine] = []
         for person in plan.persons:
-            who = _masked(person.id_number)
+            who = masked_id(person.id_number)
             for month in person.payment.months:
                 lines.append(
                     (
@@ -308,9 +281,7 @@ class BackPaymentForm(MoneyForm):
             (translate("BackPaymentForm", "Late fees"), yuan_text(plan.fees)),
             (translate("BackPaymentForm", "Total due"), yuan_text(plan.total)),
         ]
-        note, colour = status_note(plan.status)
-        self.preview_note.setText(note)
-        self.preview_note.setStyleSheet(f"color: {colour};" if note else "")
+        self.show_status(plan.status)
         return lines
 
     def send(self, payload: Any) -> Accepted:
@@ -321,9 +292,7 @@ class BackPaymentForm(MoneyForm):
 
     # -- the customer ------------------------------------------------------------------------
     def take_customer(self) -> None:
-        code = self.context.employer_code
-        if code and not self.credit_code.text().strip():
-            self.credit_code.setText(code)
+        self.take_employer(self.credit_code)
 
     def clear_inputs(self) -> None:
         self.credit_code.clear()

@@ -17,15 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -44,21 +39,21 @@ from counter_app.ui.item_forms.money_form import (
     MoneyForm,
     PreviewLine,
     RegionBox,
+    cell_text,
+    filled_rows,
+    insurance_boxes,
+    masked_id,
     month_input,
     month_of,
-    status_note,
+    remove_selected_rows,
+    row_table,
     typed_amount,
     yuan_text,
 )
-from counter_app.ui.roles_text import insurance_label
 
 translate = QCoreApplication.translate
 ID_COLUMN, NAME_COLUMN, WAGE_COLUMN = 0, 1, 2
 TYPES = ("pension", "medical", "unemployment", "work_injury", "maternity")
-
-
-def _masked(id_number: str) -> str:
-    return f"{id_number[:6]}********{id_number[-4:]}" if len(id_number) == 18 else id_number
 
 
 class BaseDeclarationForm(MoneyForm):
@@ -83,32 +78,20 @@ class BaseDeclarationForm(MoneyForm):
         self.region = RegionBox(money_items.hall_region(ws))
         self.effective_month = month_input("effective_month")
         self.effective_month.setDate(QDate(QDate.currentDate().year(), 1, 1))
-        self.types: dict[str, QCheckBox] = {}
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        for index, code in enumerate(TYPES):
-            box = QCheckBox(insurance_label(code))
-            box.setObjectName(f"type_{code}")
-            self.types[code] = box
-            grid.addWidget(box, index // 3, index % 3)
-        self.types_widget = QWidget()
-        self.types_widget.setLayout(grid)
+        self.types, self.types_widget = insurance_boxes(TYPES, 3)
         self.injury_class = QSpinBox()
         self.injury_class.setObjectName("work_injury_class")
         self.injury_class.setRange(1, 8)
 
-        self.staff = QTableWidget(0, 3)
-        self.staff.setObjectName("staff")
-        self.staff.setHorizontalHeaderLabels(
+        self.staff = row_table(
+            "staff",
             [
                 translate("BaseDeclarationForm", "ID number"),
                 translate("BaseDeclarationForm", "Name"),
                 translate("BaseDeclarationForm", "Average monthly wage (yuan)"),
-            ]
+            ],
+            140,
         )
-        self.staff.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.staff.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.staff.setMinimumHeight(140)
         add = QPushButton(translate("BaseDeclarationForm", "Add a staff member"))
         add.setObjectName("addStaff")
         add.clicked.connect(lambda: self.add_staff())
@@ -187,22 +170,14 @@ class BaseDeclarationForm(MoneyForm):
                 cell.setText(text)
 
     def remove_selected(self) -> None:
-        rows = sorted({index.row() for index in self.staff.selectedIndexes()}, reverse=True)
-        for row in rows:
-            self.staff.removeRow(row)
+        remove_selected_rows(self.staff)
         self._input_changed()
 
     def _cell(self, row: int, column: int) -> str:
-        cell = self.staff.item(row, column)
-        return cell.text().strip() if cell is not None else ""
+        return cell_text(self.staff, row, column)
 
     def _rows(self) -> list[int]:
-        """The table rows holding anything (blank rows are left out)."""
-        return [
-            row
-            for row in range(self.staff.rowCount())
-            if any(self._cell(row, c) for c in (ID_COLUMN, NAME_COLUMN, WAGE_COLUMN))
-        ]
+        return filled_rows(self.staff)
 
     def table_row(self, index: int) -> int:
         rows = self._rows()
@@ -285,7 +260,9 @@ class BaseDeclarationForm(MoneyForm):
             )
         ]
         for staff in declaration.staff:
-            who = " ".join(p for p in (f"{staff.row}.", staff.name, _masked(staff.id_number)) if p)
+            who = " ".join(
+                p for p in (f"{staff.row}.", staff.name, masked_id(staff.id_number)) if p
+            )
             if staff.clamped == "lower":
                 note = translate("BaseDeclarationForm", "wage %1 is below the lower limit: clamped")
             elif staff.clamped == "upper":
@@ -321,9 +298,7 @@ class BaseDeclarationForm(MoneyForm):
                 yuan_text(declaration.year_total),
             ),
         ]
-        note, colour = status_note(declaration.status)
-        self.preview_note.setText(note)
-        self.preview_note.setStyleSheet(f"color: {colour};" if note else "")
+        self.show_status(declaration.status)
         return lines
 
     def send(self, payload: Any) -> Accepted:
@@ -334,9 +309,7 @@ class BaseDeclarationForm(MoneyForm):
 
     # -- the customer ------------------------------------------------------------------------
     def take_customer(self) -> None:
-        code = self.context.employer_code
-        if code and not self.credit_code.text().strip():
-            self.credit_code.setText(code)
+        self.take_employer(self.credit_code)
 
     def clear_inputs(self) -> None:
         self.credit_code.clear()

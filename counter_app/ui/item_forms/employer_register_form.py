@@ -15,29 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from counter_app.catalogue.load import shipped_catalogue
-from counter_app.catalogue.schema import Item
-from counter_app.client.workstation import Workstation
-from counter_app.domain.errors import DomainError, ValidationError, ValidationErrors
-from counter_app.domain.people import StaffUser
+from counter_app.domain.errors import ValidationError, ValidationErrors
 from counter_app.items.employer_register import (
     INDUSTRIES,
-    ITEM_CODE,
     KIND,
     SPEC,
     TYPE_BY_CODE_PREFIX,
@@ -45,26 +30,10 @@ from counter_app.items.employer_register import (
     check_registration,
     item_field,
 )
-from counter_app.items.form_values import FieldValue
-from counter_app.items.generic_case import CaseIntake, ItemPart
 from counter_app.services.command_bus import Accepted
 from counter_app.services.registry_changes import register_employer
-from counter_app.ui.customer_context import Change, CustomerContext, Outcome
-from counter_app.ui.errors import describe
-from counter_app.ui.item_forms.generic_form import (
-    ERROR_COLOUR,
-    heading_label,
-    item_line,
-    refusal_text,
-)
-from counter_app.ui.item_forms.materials import MaterialsChecklist
-from counter_app.ui.item_forms.registry_form_parts import (
-    FieldRows,
-    ItemOutcome,
-    NoticeSending,
-    item_error_text,
-)
-from counter_app.ui.ops import Op
+from counter_app.ui.customer_context import Change, Outcome
+from counter_app.ui.item_forms.registry_form_parts import FieldRows, ItemOutcome, RegistryForm
 from counter_app.ui.roles_text import text_of
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -85,26 +54,13 @@ def parse_date(text: str, field: str) -> dt.date | None:
     raise ValidationError(field, "format", f"{text} is not a date (YYYY-MM-DD)")
 
 
-class EmployerRegisterForm(QWidget, NoticeSending):
-    submitted = Signal(object)  # Accepted
+class EmployerRegisterForm(RegistryForm):
+    WHAT = "employer_registration"
 
-    def __init__(
-        self,
-        ws: Workstation,
-        user: StaffUser,
-        window_number: int,
-        context: CustomerContext | None = None,
-        item: Item | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ws = ws
-        self.user = user
-        self.window_number = window_number
-        self.context = context if context is not None else CustomerContext(self)
-        self.item = item if item is not None else shipped_catalogue().item(ITEM_CODE)
-        self._sent: EmployerRegistration | None = None
+    def accept_label(self) -> tuple[str, str]:
+        return self.tr("Register (Ctrl+Enter)"), "registerEmployer"
 
+    def build(self) -> None:
         self.credit_code = QLineEdit()
         self.credit_code.setMaxLength(64)  # room for spaces and full-width forms
         self.credit_code.editingFinished.connect(self._propose_type)
@@ -142,43 +98,8 @@ class EmployerRegisterForm(QWidget, NoticeSending):
                 ("contact_phone", self.tr("Contact telephone"), self.contact_phone),
             ]
         )
-        self.checklist = MaterialsChecklist([self.item])
-        self.checklist.changed.connect(self._update_buttons)
-        self.accept_button = QPushButton(self.tr("Register (Ctrl+Enter)"))
-        self.accept_button.setObjectName("registerEmployer")
-        self.accept_button.clicked.connect(self.submit)
-        self.notice_button = QPushButton(self.tr("Print one-time notification"))
-        self.notice_button.setObjectName("oneTimeNotice")
-        self.notice_button.clicked.connect(self.notify)
-        self.outcome = ItemOutcome(ws, user, window_number, self.context, KIND)
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(heading_label(text_of(self.item.name_zh, self.item.name_en)))
-        layout.addWidget(heading_label(item_line(self.item), 0))
-        layout.addWidget(self.rows)
-        layout.addWidget(self.checklist)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.notice_button)
-        buttons.addWidget(self.accept_button)
-        layout.addLayout(buttons)
-        layout.addWidget(self.outcome)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, self.submit)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.outcome.print_document)
-        self.context.changed.connect(self._context_changed)
-        self._update_buttons()
-        self._baseline = self._snapshot()
+        self.outcome = ItemOutcome(self.ws, self.user, self.window_number, self.context, KIND)
+        self.finish_layout(self.rows)
 
     # -- the form's state --------------------------------------------------------------------
     def registration(self) -> EmployerRegistration:
@@ -201,9 +122,8 @@ class EmployerRegisterForm(QWidget, NoticeSending):
         # The ticket comes with the customer, not from the teller's typing.
         return replace(self.registration(), ticket=""), self.established_on.text()
 
-    def has_unsaved_input(self) -> bool:
-        """Whether the form holds input typed since it was last emptied, filled or sent."""
-        return self._snapshot() != self._baseline
+    def field_rows(self) -> tuple[FieldRows]:
+        return (self.rows,)
 
     def clear(self) -> None:
         """An empty form: nothing of the previous customer stays."""
@@ -246,16 +166,6 @@ class EmployerRegisterForm(QWidget, NoticeSending):
         if proposed is not None:
             self.employer_type.setCurrentIndex(max(0, self.employer_type.findData(proposed)))
 
-    def _update_buttons(self) -> None:
-        missing = bool(self.checklist.missing_required())
-        self.notice_button.setVisible(missing)
-        self.accept_button.setEnabled(not missing)
-        self.accept_button.setToolTip(
-            self.tr("Mandatory materials are missing: give the one-time notification instead.")
-            if missing
-            else ""
-        )
-
     # -- checking and sending --------------------------------------------------------------
     def checked(self) -> EmployerRegistration | None:
         """The registration checked field by field; ``None`` after marking what is wrong."""
@@ -277,12 +187,8 @@ class EmployerRegisterForm(QWidget, NoticeSending):
             return None
         return checked
 
-    def _show_errors(self, errors: list[ValidationError]) -> None:
-        left = self.rows.show_errors(errors)
-        text = self.tr("Please correct the marked fields.")
-        if left:
-            text += "\n" + "\n".join(item_error_text(e) for e in left)
-        self.outcome.say(text, ERROR_COLOUR)
+    def _show_errors(self, errors: Sequence[ValidationError]) -> None:
+        super()._show_errors(errors)
         first = self.rows.first_error_input()
         if first is not None:
             first.setFocus()
@@ -293,36 +199,14 @@ class EmployerRegisterForm(QWidget, NoticeSending):
         registration = self.checked()
         if registration is None:
             return
-        self._sent = registration
-        self.accept_button.setEnabled(False)
-        self.outcome.say(self.tr("Submitting…"))
-        Op(
+        self.send(
+            registration,
             lambda: register_employer(self.ws, self.user, self.window_number, registration),
-            parent=self,
-        ).success(self._accepted).failure(self._refused).run_in_background()
-
-    def _accepted(self, accepted: Accepted) -> None:
-        self._update_buttons()
-        registration = self._sent
-        assert registration is not None
-        self._baseline = self._snapshot()
-        self.outcome.follow_command(accepted.command_uuid)
-        self.context.set_employer(registration.credit_code)
-        self.submitted.emit(accepted)
-        self.context.report(
-            Outcome.of("employer_registration", SPEC.changes(registration), accepted.command_uuid)
         )
 
-    def _refused(self, exc: BaseException) -> None:
-        self._update_buttons()
-        if isinstance(exc, ValidationErrors):
-            self._show_errors(exc.errors)
-        elif isinstance(exc, ValidationError):
-            self._show_errors([exc])
-        elif isinstance(exc, DomainError):
-            self.outcome.say(refusal_text(exc, KIND), ERROR_COLOUR)
-        else:
-            self.outcome.say(describe(exc), ERROR_COLOUR)
+    def sent_changes(self, sent: EmployerRegistration, accepted: Accepted) -> Outcome:
+        self.context.set_employer(sent.credit_code)
+        return Outcome.of(self.WHAT, SPEC.changes(sent), accepted.command_uuid)
 
     # -- the one-time notification -----------------------------------------------------------
     def notify(self) -> None:
@@ -343,22 +227,8 @@ class EmployerRegisterForm(QWidget, NoticeSending):
             "contact_name": registration.contact_name,
             "contact_phone": registration.contact_phone,
         }
-        declared = {f.name for f in self.item.fields}
-        intake = CaseIntake(
-            catalogue_version="",
-            parts=(
-                ItemPart(
-                    self.item.code,
-                    tuple(FieldValue(k, v) for k, v in values.items() if k in declared),
-                ),
-            ),
-            materials=self.checklist.received(),
+        self.send_notice(
+            values,
             credit_code=registration.credit_code,
             subject_name=registration.employer_name,
-            ticket=self.context.ticket_reference or "",
-            window_number=self.window_number,
         )
-        self.notice_button.setEnabled(False)
-        Op(lambda: self._send_notice(intake), parent=self).success(self._noticed).failure(
-            self._notice_refused
-        ).run_in_background()

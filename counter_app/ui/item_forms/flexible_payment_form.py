@@ -33,7 +33,6 @@ from counter_app.ui.item_forms.money_form import (
     amount_input,
     month_input,
     month_of,
-    status_note,
     typed_amount,
     yuan_text,
 )
@@ -252,9 +251,7 @@ class FlexiblePaymentForm(MoneyForm):
                 yuan_text(plan.total),
             )
         )
-        note, colour = status_note(plan.status)
-        self.preview_note.setText(note)
-        self.preview_note.setStyleSheet(f"color: {colour};" if note else "")
+        self.show_status(plan.status)
         return lines
 
     def send(self, payload: Any) -> Accepted:
@@ -265,12 +262,7 @@ class FlexiblePaymentForm(MoneyForm):
 
     # -- the customer ------------------------------------------------------------------------
     def take_customer(self) -> None:
-        id_number = self.context.id_number
-        if id_number is None:
-            return
-        if self.id_number.text().strip().upper() not in ("", id_number):
-            self.clear()  # another person: never mix two customers' data
-        self.id_number.setText(id_number)
+        self.take_person(self.id_number)
 
     def clear_inputs(self) -> None:
         self.id_number.clear()

@@ -5,6 +5,10 @@ approval) and its time limit, so the teller tells the customer how long it takes
 filling anything in. Forms are made the first time their item is chosen (a custom form made
 earlier by the window is used as it is) and kept, so switching items keeps what was typed;
 every form forgets the customer on its own when the next one comes.
+
+A tab is built from one catalogue version (``catalogue_version``) and stays with it: when a
+newer version arrives the window replaces the whole tab once none of its forms holds work,
+so a form never mixes items of two versions.
 """
 
 from __future__ import annotations
@@ -63,9 +67,17 @@ class ListSplitter(QSplitter):
 
 
 class GroupTab(QWidget):
-    def __init__(self, group: Group, make_form: FormMaker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        group: Group,
+        make_form: FormMaker,
+        parent: QWidget | None = None,
+        *,
+        catalogue_version: str = "",
+    ) -> None:
         super().__init__(parent)
         self.group = group
+        self.catalogue_version = catalogue_version  # the version its items come from
         self.setObjectName(f"group_{group.code}")
         self._make_form = make_form
         self.forms: dict[str, QWidget] = {}
@@ -121,6 +133,11 @@ class GroupTab(QWidget):
         form = self.form(code)
         self.stack.setCurrentWidget(self.pages[code])
         return form
+
+    def current_code(self) -> str | None:
+        """The item chosen in the list."""
+        entry = self.list.currentItem()
+        return str(entry.data(CODE_ROLE)) if entry is not None else None
 
     def current_form(self) -> QWidget | None:
         page = self.stack.currentWidget()

@@ -21,20 +21,18 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -53,6 +51,7 @@ from counter_app.services.command_bus import Accepted
 from counter_app.services.intake import IntakeState
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.errors import describe
+from counter_app.ui.item_forms.form_frame import button_row, scrolled, show_refusal, submit_keys
 from counter_app.ui.item_forms.generic_form import (
     ERROR_COLOUR,
     OK_COLOUR,
@@ -180,6 +179,66 @@ def month_of(edit: QDateEdit) -> str:
 
 def date_of(edit: QDateEdit) -> str:
     return str(edit.date().toString(DATE_FORMAT))
+
+
+def masked_id(id_number: str) -> str:
+    """An ID number on screen with its birth date hidden."""
+    return f"{id_number[:6]}********{id_number[-4:]}" if len(id_number) == 18 else id_number
+
+
+def row_table(name: str, headers: Sequence[str], min_height: int) -> QTableWidget:
+    """A table the teller types rows into, one column per header."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setMinimumHeight(min_height)
+    return table
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    cell = table.item(row, column)
+    return cell.text().strip() if cell is not None else ""
+
+
+def filled_rows(table: QTableWidget) -> list[int]:
+    """The table's rows holding anything (blank rows are left out)."""
+    return [
+        row
+        for row in range(table.rowCount())
+        if any(cell_text(table, row, c) for c in range(table.columnCount()))
+    ]
+
+
+def remove_selected_rows(table: QTableWidget) -> None:
+    for row in sorted({index.row() for index in table.selectedIndexes()}, reverse=True):
+        table.removeRow(row)
+
+
+def choice_combo(item: Item, field: str, name: str) -> QComboBox:
+    """The choices of the item's catalogue ``field``."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    found = next((f for f in item.fields if f.name == field), None)
+    for choice in found.choices if found is not None else ():
+        combo.addItem(text_of(choice.label_zh, choice.label_en), choice.value)
+    return combo
+
+
+def insurance_boxes(codes: Sequence[str], columns: int) -> tuple[dict[str, QCheckBox], QWidget]:
+    """A tick box per insurance type, ``columns`` a row, and the widget holding them."""
+    boxes: dict[str, QCheckBox] = {}
+    grid = QGridLayout()
+    grid.setContentsMargins(0, 0, 0, 0)
+    for index, code in enumerate(codes):
+        box = QCheckBox(insurance_label(code))
+        box.setObjectName(f"type_{code}")
+        boxes[code] = box
+        grid.addWidget(box, index // columns, index % columns)
+    widget = QWidget()
+    widget.setLayout(grid)
+    return boxes, widget
 
 
 def typed_amount(text: str, field: str) -> Decimal:
@@ -336,12 +395,14 @@ class MoneyForm(QWidget):
         self.outcome.kind = item.handler or ""
         self.notice_button = NoticeButton(item, self.checklist, context, self.outcome)
         context.changed.connect(self._context_changed)
-        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, self.accept_case)
+        submit_keys(self, self.accept_case)
 
     # -- layout ------------------------------------------------------------------------------
-    def add_input(self, key: str, label: str, widget: QWidget) -> None:
-        """A labelled input with its error line; ``key`` is the field the command names."""
+    def add_input(
+        self, key: str, label: str, widget: QWidget, layout: QFormLayout | None = None
+    ) -> None:
+        """A labelled input with its error line; ``key`` is the field the command names
+        (``layout``: a group of the form's own, else the form's fields)."""
         if not widget.objectName():
             widget.setObjectName(key)
         error = QLabel()
@@ -356,7 +417,7 @@ class MoneyForm(QWidget):
         cell.setSpacing(2)
         cell.addWidget(widget)
         cell.addWidget(error)
-        self.fields.addRow(label, cell)
+        (layout or self.fields).addRow(label, cell)
 
     def finish_layout(self) -> None:
         body = QWidget()
@@ -371,21 +432,10 @@ class MoneyForm(QWidget):
         layout.addWidget(self.preview)
         layout.addWidget(self.preview_note)
         layout.addWidget(self.checklist)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.notice_button)
-        buttons.addWidget(self.accept_button)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.notice_button, self.accept_button))
         layout.addWidget(self.outcome)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolled(self, body, horizontal=False)
         self.take_customer()
         self.refresh_preview()
         self._baseline = self.snapshot()
@@ -426,6 +476,28 @@ class MoneyForm(QWidget):
 
     def take_customer(self) -> None:
         """Take the customer at the counter (person or employer) into the form."""
+
+    def take_employer(self, credit_code: QLineEdit) -> None:
+        """The employer at the counter into ``credit_code`` when it is empty."""
+        code = self.context.employer_code
+        if code and not credit_code.text().strip():
+            credit_code.setText(code)
+
+    def take_person(self, id_number: QLineEdit) -> None:
+        """The person at the counter into ``id_number``; a form about someone else is
+        emptied first."""
+        identified = self.context.id_number
+        if identified is None:
+            return
+        if id_number.text().strip().upper() not in ("", identified):
+            self.clear()  # another person: never mix two customers' data
+        id_number.setText(identified)
+
+    def show_status(self, status: str) -> None:
+        """Say under the figures how far they are confirmed."""
+        note, colour = status_note(status)
+        self.preview_note.setText(note)
+        self.preview_note.setStyleSheet(f"color: {colour};" if note else "")
 
     def required_materials(self) -> list[Material]:
         """Mandatory materials not ticked (a subclass adds those its choices require)."""
@@ -586,14 +658,7 @@ class MoneyForm(QWidget):
 
     def _refused(self, exc: BaseException) -> None:
         self.accept_button.setEnabled(True)
-        if isinstance(exc, ValidationErrors):
-            self.show_errors(exc.errors)
-        elif isinstance(exc, ValidationError):
-            self.show_errors([exc])
-        elif isinstance(exc, Conflict):
-            self.outcome.say(refusal_text(exc, self.kind), ERROR_COLOUR)
-        else:
-            self.outcome.say(describe(exc), ERROR_COLOUR)
+        show_refusal(exc, self.show_errors, self.outcome.say, self.kind, business=Conflict)
 
     @property
     def kind(self) -> str:

@@ -32,9 +32,13 @@ class NoticeButton(QPushButton):
         parent: QWidget | None = None,
         *,
         subject: Callable[[], tuple[str, str]] | None = None,
+        credit_code: Callable[[], str] | None = None,
+        catalogue_version: str | None = None,
     ) -> None:
-        """``subject`` gives (ID number, name) when the form holds them itself (typed before
-        anyone was identified); otherwise the customer at the counter is the subject."""
+        """``subject`` gives (ID number, name) and ``credit_code`` an employer's code when the
+        form holds them itself (typed before anyone was identified); otherwise the customer
+        at the counter is the subject. ``catalogue_version`` is the version the form was
+        built from (the case records it; without it, the shipped version)."""
         super().__init__(translate("ItemForms", "Print one-time notification"), parent)
         self.setObjectName("oneTimeNotice")
         self.item = item
@@ -42,6 +46,8 @@ class NoticeButton(QPushButton):
         self.context = context
         self.outcome = outcome
         self.subject = subject
+        self.credit_code = credit_code
+        self.catalogue_version = catalogue_version
         self.clicked.connect(self.notify)
         checklist.changed.connect(self.refresh)
         self.refresh()
@@ -55,13 +61,17 @@ class NoticeButton(QPushButton):
         person = self.item.subject == "person"
         subject_name = self.context.person.name if person and self.context.person else ""
         id_number = (self.context.id_number or "") if person else ""
+        credit_code = "" if person else (self.context.employer_code or "")
         if self.subject is not None:
             typed_id, typed_name = self.subject()
             id_number, subject_name = typed_id or id_number, typed_name or subject_name
+        if self.credit_code is not None and not person:
+            credit_code = self.credit_code() or credit_code
         self.outcome.send_notification(
             self.item,
             self.checklist.received(),
             id_number=id_number,
-            credit_code="" if person else (self.context.employer_code or ""),
+            credit_code=credit_code,
             subject_name=subject_name,
+            catalogue_version=self.catalogue_version,
         )

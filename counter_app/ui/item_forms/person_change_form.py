@@ -15,33 +15,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
-    QWidget,
 )
 
-from counter_app.catalogue.load import shipped_catalogue
-from counter_app.catalogue.schema import Item
-from counter_app.client.workstation import Workstation
-from counter_app.domain.errors import DomainError, ValidationError, ValidationErrors
+from counter_app.domain.errors import ValidationError, ValidationErrors
 from counter_app.domain.ids import IdNumber
-from counter_app.domain.people import StaffUser, mask_phone
-from counter_app.items.form_values import FieldValue, normalised_identity
-from counter_app.items.generic_case import CaseIntake, ItemPart
+from counter_app.domain.people import mask_phone
+from counter_app.items.form_values import normalised_identity
 from counter_app.items.person_change import (
-    ITEM_CODE,
     KIND,
     PROOF_MATERIAL,
     SPEC,
@@ -52,46 +42,21 @@ from counter_app.items.person_change import (
 )
 from counter_app.services.command_bus import Accepted
 from counter_app.services.registry_changes import change_person
-from counter_app.ui.customer_context import Change, CustomerContext, Outcome
-from counter_app.ui.errors import describe
+from counter_app.ui.customer_context import Change, Outcome
 from counter_app.ui.item_forms.employer_register_form import parse_date
-from counter_app.ui.item_forms.generic_form import (
-    ERROR_COLOUR,
-    heading_label,
-    item_line,
-    refusal_text,
-)
-from counter_app.ui.item_forms.materials import MaterialsChecklist
-from counter_app.ui.item_forms.registry_form_parts import (
-    FieldRows,
-    ItemOutcome,
-    NoticeSending,
-    item_error_text,
-)
-from counter_app.ui.ops import Op
-from counter_app.ui.roles_text import sex_label, text_of
+from counter_app.ui.item_forms.registry_form_parts import FieldRows, ItemOutcome, RegistryForm
+from counter_app.ui.roles_text import sex_label
+
+translate = QCoreApplication.translate
 
 
-class PersonChangeForm(QWidget, NoticeSending):
-    submitted = Signal(object)  # Accepted
+class PersonChangeForm(RegistryForm):
+    WHAT = "person_change"
 
-    def __init__(
-        self,
-        ws: Workstation,
-        user: StaffUser,
-        window_number: int,
-        context: CustomerContext | None = None,
-        item: Item | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ws = ws
-        self.user = user
-        self.window_number = window_number
-        self.context = context if context is not None else CustomerContext(self)
-        self.item = item if item is not None else shipped_catalogue().item(ITEM_CODE)
-        self._sent: PersonChange | None = None
+    def accept_label(self) -> tuple[str, str]:
+        return self.tr("Accept (Ctrl+Enter)"), "acceptChange"
 
+    def build(self) -> None:
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(64)
         self.present_address = QLineEdit()  # what the registry holds (user data, read only)
@@ -161,52 +126,15 @@ class PersonChangeForm(QWidget, NoticeSending):
         self.reason.setMaxLength(500)
         self.reason_rows = FieldRows([("reason", self.tr("Reason (optional)"), self.reason)])
 
-        self.checklist = MaterialsChecklist([self.item])
-        self.checklist.changed.connect(self._update_buttons)
-        self.accept_button = QPushButton(self.tr("Accept (Ctrl+Enter)"))
-        self.accept_button.setObjectName("acceptChange")
-        self.accept_button.clicked.connect(self.submit)
-        self.notice_button = QPushButton(self.tr("Print one-time notification"))
-        self.notice_button.setObjectName("oneTimeNotice")
-        self.notice_button.clicked.connect(self.notify)
-        self.outcome = ItemOutcome(ws, user, window_number, self.context, KIND)
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(heading_label(text_of(self.item.name_zh, self.item.name_en)))
-        layout.addWidget(heading_label(item_line(self.item), 0))
-        layout.addWidget(self.person_rows)
-        layout.addWidget(self.current)
+        self.outcome = ItemOutcome(self.ws, self.user, self.window_number, self.context, KIND)
         modes = QHBoxLayout()
         modes.addWidget(self.contact_mode)
         modes.addWidget(self.key_mode)
         modes.addStretch(1)
-        layout.addLayout(modes)
-        layout.addWidget(self.contact_box)
-        layout.addWidget(self.key_box)
-        layout.addWidget(self.reason_rows)
-        layout.addWidget(self.checklist)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.notice_button)
-        buttons.addWidget(self.accept_button)
-        layout.addLayout(buttons)
-        layout.addWidget(self.outcome)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, self.submit)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.outcome.print_document)
-        self.context.changed.connect(self._context_changed)
+        self.finish_layout(
+            self.person_rows, self.current, modes, self.contact_box, self.key_box, self.reason_rows
+        )
         self._mode_changed()
-        self._baseline = self._snapshot()
 
     # -- the form's state --------------------------------------------------------------------
     @property
@@ -234,9 +162,8 @@ class PersonChangeForm(QWidget, NoticeSending):
         # The ticket comes with the customer, not from the teller's typing.
         return replace(self.change(), ticket=""), self.new_birth_date.text()
 
-    def has_unsaved_input(self) -> bool:
-        """Whether the form holds input typed since it was last emptied, filled or sent."""
-        return self._snapshot() != self._baseline
+    def field_rows(self) -> tuple[FieldRows, ...]:
+        return (self.person_rows, self.contact_rows, self.key_rows, self.reason_rows)
 
     def recorded(self) -> Recorded | None:
         """What the registry holds about the person in the form (from the window's context)."""
@@ -304,30 +231,7 @@ class PersonChangeForm(QWidget, NoticeSending):
         self.key_box.setEnabled(not contact)
         self._update_buttons()
 
-    def _update_buttons(self) -> None:
-        missing = bool(self.checklist.missing_required())
-        self.notice_button.setVisible(missing)
-        self.accept_button.setEnabled(not missing)
-        self.accept_button.setToolTip(
-            self.tr("Mandatory materials are missing: give the one-time notification instead.")
-            if missing
-            else ""
-        )
-
     # -- checking and sending --------------------------------------------------------------
-    def _clear_errors(self) -> None:
-        for rows in (self.person_rows, self.contact_rows, self.key_rows, self.reason_rows):
-            rows.clear_errors()
-
-    def _show_errors(self, errors: list[ValidationError]) -> None:
-        left = list(errors)
-        for rows in (self.person_rows, self.contact_rows, self.key_rows, self.reason_rows):
-            left = rows.show_errors(left)
-        text = self.tr("Please correct the marked fields.")
-        if left:
-            text += "\n" + "\n".join(item_error_text(e) for e in left)
-        self.outcome.say(text, ERROR_COLOUR)
-
     def checked(self) -> PersonChange | None:
         """The change checked field by field; ``None`` after marking what is wrong."""
         self._clear_errors()
@@ -359,34 +263,10 @@ class PersonChangeForm(QWidget, NoticeSending):
         change = self.checked()
         if change is None:
             return
-        self._sent = change
-        self.accept_button.setEnabled(False)
-        self.outcome.say(self.tr("Submitting…"))
-        Op(
-            lambda: change_person(self.ws, self.user, self.window_number, change), parent=self
-        ).success(self._accepted).failure(self._refused).run_in_background()
+        self.send(change, lambda: change_person(self.ws, self.user, self.window_number, change))
 
-    def _accepted(self, accepted: Accepted) -> None:
-        self._update_buttons()
-        change = self._sent
-        assert change is not None
-        self._baseline = self._snapshot()
-        self.outcome.follow_command(accepted.command_uuid)
-        self.submitted.emit(accepted)
-        self.context.report(
-            Outcome.of("person_change", SPEC.changes(change), accepted.command_uuid)
-        )
-
-    def _refused(self, exc: BaseException) -> None:
-        self._update_buttons()
-        if isinstance(exc, ValidationErrors):
-            self._show_errors(exc.errors)
-        elif isinstance(exc, ValidationError):
-            self._show_errors([exc])
-        elif isinstance(exc, DomainError):
-            self.outcome.say(refusal_text(exc, KIND), ERROR_COLOUR)
-        else:
-            self.outcome.say(describe(exc), ERROR_COLOUR)
+    def sent_changes(self, sent: PersonChange, accepted: Accepted) -> Outcome:
+        return Outcome.of(self.WHAT, SPEC.changes(sent), accepted.command_uuid)
 
     # -- the one-time notification -----------------------------------------------------------
     def notify(self) -> None:
@@ -414,23 +294,9 @@ class PersonChangeForm(QWidget, NoticeSending):
         values = {"changed": ",".join(changed), "reason": change.reason}
         if change.change == "contact":
             values |= {"new_phone": change.new_phone, "new_address": change.new_address}
-        declared = {f.name for f in self.item.fields}
         person = self.context.person
-        intake = CaseIntake(
-            catalogue_version="",
-            parts=(
-                ItemPart(
-                    self.item.code,
-                    tuple(FieldValue(k, v) for k, v in values.items() if k in declared),
-                ),
-            ),
-            materials=self.checklist.received(),
+        self.send_notice(
+            values,
             id_number=id_number,
             subject_name=person.name if person and person.id_number == id_number else "",
-            ticket=self.context.ticket_reference or "",
-            window_number=self.window_number,
         )
-        self.notice_button.setEnabled(False)
-        Op(lambda: self._send_notice(intake), parent=self).success(self._noticed).failure(
-            self._notice_refused
-        ).run_in_background()

@@ -18,16 +18,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -43,12 +40,15 @@ from counter_app.items.spec import Changes
 from counter_app.services import contribution_items as money_items
 from counter_app.services.command_bus import Accepted
 from counter_app.ui.customer_context import CustomerContext
-from counter_app.ui.item_forms.generic_form import ERROR_COLOUR
 from counter_app.ui.item_forms.money_form import (
     MoneyForm,
     PreviewLine,
+    cell_text,
+    choice_combo,
     date_input,
     date_of,
+    remove_selected_rows,
+    row_table,
     typed_amount,
     yuan_text,
 )
@@ -78,11 +78,7 @@ class RefundForm(MoneyForm):
         self._records_of: str | None = None  # whose records ``recorded`` holds
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
-        self.reason = QComboBox()
-        self.reason.setObjectName("reason")
-        reason_field = next((f for f in item.fields if f.name == "reason"), None)
-        for choice in reason_field.choices if reason_field is not None else ():
-            self.reason.addItem(text_of(choice.label_zh, choice.label_en), choice.value)
+        self.reason = choice_combo(item, "reason", "reason")
         self.event_date = date_input("event_date")
         self.event_date.setMaximumDate(QDate.currentDate())
 
@@ -109,19 +105,7 @@ class RefundForm(MoneyForm):
                 self.heir_relation,
             ),
         ):
-            error = QLabel()
-            error.setObjectName(f"error_{key}")
-            error.setWordWrap(True)
-            error.setStyleSheet(f"color: {ERROR_COLOUR};")
-            error.setVisible(False)
-            self.inputs[key] = widget
-            self.errors[key] = error
-            self.labels[key] = label
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            cell.addWidget(widget)
-            cell.addWidget(error)
-            heir_layout.addRow(label, cell)
+            self.add_input(key, label, widget, heir_layout)
 
         self.account_number = QLineEdit()
         self.account_number.setMaxLength(30)
@@ -132,17 +116,14 @@ class RefundForm(MoneyForm):
         self.records_label = QLabel()
         self.records_label.setObjectName("recordsLabel")
         self.records_label.setWordWrap(True)
-        self.yearly = QTableWidget(0, 2)
-        self.yearly.setObjectName("yearly")
-        self.yearly.setHorizontalHeaderLabels(
+        self.yearly = row_table(
+            "yearly",
             [
                 translate("RefundForm", "Year"),
                 translate("RefundForm", "Contributions to the personal account (yuan)"),
-            ]
+            ],
+            110,
         )
-        self.yearly.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.yearly.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.yearly.setMinimumHeight(110)
         add = QPushButton(translate("RefundForm", "Add a year"))
         add.setObjectName("addYear")
         add.clicked.connect(lambda: self.add_year())
@@ -277,14 +258,11 @@ class RefundForm(MoneyForm):
         return row
 
     def remove_selected(self) -> None:
-        rows = sorted({index.row() for index in self.yearly.selectedIndexes()}, reverse=True)
-        for row in rows:
-            self.yearly.removeRow(row)
+        remove_selected_rows(self.yearly)
         self._input_changed()
 
     def _cell(self, row: int, column: int) -> str:
-        cell = self.yearly.item(row, column)
-        return cell.text().strip() if cell is not None else ""
+        return cell_text(self.yearly, row, column)
 
     def _yearly(self) -> tuple[account_refund.YearlySum, ...]:
         errors: list[ValidationError] = []
@@ -388,12 +366,7 @@ class RefundForm(MoneyForm):
 
     # -- the customer ------------------------------------------------------------------------
     def take_customer(self) -> None:
-        id_number = self.context.id_number
-        if id_number is None:
-            return
-        if self.id_number.text().strip().upper() not in ("", id_number):
-            self.clear()  # another person: never mix two customers' data
-        self.id_number.setText(id_number)
+        self.take_person(self.id_number)
 
     def clear_inputs(self) -> None:
         for widget in (self.id_number, self.heir_name, self.heir_id, self.account_number):

@@ -23,13 +23,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -45,13 +41,17 @@ from counter_app.services.document_printing import intake_doc
 from counter_app.services.service_items import case_document
 from counter_app.ui.customer_context import Change, CustomerContext, Outcome
 from counter_app.ui.errors import describe
+from counter_app.ui.item_forms.form_frame import (
+    button_row,
+    item_headings,
+    scrolled,
+    show_refusal,
+    submit_keys,
+)
 from counter_app.ui.item_forms.generic_form import (
     ERROR_COLOUR,
     IntakeOutcome,
     SubjectBox,
-    heading_label,
-    item_line,
-    refusal_text,
 )
 from counter_app.ui.item_forms.materials import MaterialsChecklist
 from counter_app.ui.item_forms.notice_button import NoticeButton
@@ -171,8 +171,7 @@ class ServiceItemForm(QWidget):
         self.rows = rows
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(heading_label(text_of(self.item.name_zh, self.item.name_en)))
-        layout.addWidget(heading_label(item_line(self.item), 0))
+        item_headings(layout, self.item)
         if self.PERSON_REQUIRED:
             layout.addWidget(self.subject)
         layout.addWidget(rows)
@@ -180,24 +179,12 @@ class ServiceItemForm(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.checklist)
         layout.addWidget(self.missing_label)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.notice_button)
-        buttons.addWidget(self.accept_button)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.notice_button, self.accept_button))
         layout.addWidget(self.outcome)
         layout.addWidget(self.notice_outcome)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, self.submit)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.outcome.print_document)
+        scrolled(self, body)
+        submit_keys(self, self.submit, self.outcome.print_document)
         self.context.changed.connect(self._context_changed)
         self._update_buttons()
         self._take_person()
@@ -365,11 +352,4 @@ class ServiceItemForm(QWidget):
 
     def _refused(self, exc: BaseException) -> None:
         self._update_buttons()
-        if isinstance(exc, ValidationErrors):
-            self.show_errors(exc.errors)
-        elif isinstance(exc, ValidationError):
-            self.show_errors([exc])
-        elif isinstance(exc, DomainError):
-            self.outcome.say(refusal_text(exc, self.KIND), ERROR_COLOUR)
-        else:
-            self.outcome.say(describe(exc), ERROR_COLOUR)
+        show_refusal(exc, self.show_errors, self.outcome.say, self.KIND)

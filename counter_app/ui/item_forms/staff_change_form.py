@@ -5,46 +5,39 @@ or typed). The teller chooses the roster (Excel workbook or CSV); it is read on 
 worker and every row is listed with its number in the file and either "OK" or each of its
 problems in words. The teller then decides: declare the valid rows now (the default — valid
 rows are not held up by bad ones) or nothing until the file is fixed. The valid rows go as one
-command; when a row contradicts the records (a person insured by another employer, someone
-not on this employer's staff …) the whole declaration is refused and those rows are named in
-the list, so nothing is half-done.
+command, or, when they are more than one command may carry, as consecutive parts, each its
+own command and case, queued together (the result line lists the parts' cases, and one
+document prints them all); when a row contradicts the records (a person insured by another
+employer, someone not on this employer's staff …) the declaration (or the part holding it) is
+refused and those rows are named in the list, so nothing is half-done.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from counter_app.catalogue.load import shipped_catalogue
-from counter_app.catalogue.schema import Item
-from counter_app.client.workstation import Workstation
-from counter_app.domain.errors import Conflict, DomainError, ValidationError, ValidationErrors
+from counter_app.domain.errors import Conflict, ValidationError
 from counter_app.domain.ids import Uscc
-from counter_app.domain.people import StaffUser
-from counter_app.items.form_values import FieldValue
-from counter_app.items.generic_case import CaseIntake, ItemPart
 from counter_app.items.staff_change import (
-    ITEM_CODE,
     KIND,
     ROSTER_CONFLICT,
     ROW_CONFLICTS,
@@ -52,27 +45,21 @@ from counter_app.items.staff_change import (
     StaffChange,
     parse_conflict_rows,
 )
+from counter_app.printing.layout import Doc, Rule, Text
 from counter_app.services.command_bus import Accepted
-from counter_app.services.intake import IntakeState
-from counter_app.services.registry_changes import declare_staff_change, read_staff_roster
+from counter_app.services.document_printing import intake_doc
+from counter_app.services.intake import IntakeState, intake_state
+from counter_app.services.registry_changes import (
+    StaffDeclaration,
+    declare_staff_change,
+    item_document,
+    read_staff_roster,
+)
 from counter_app.services.roster import COLUMNS, RosterLine, RosterReport, RowProblem
-from counter_app.ui.customer_context import Change, CustomerContext, Outcome
+from counter_app.ui.customer_context import Change, Outcome
 from counter_app.ui.errors import describe, validation_text
-from counter_app.ui.item_forms.generic_form import (
-    ERROR_COLOUR,
-    OK_COLOUR,
-    WARN_COLOUR,
-    heading_label,
-    item_line,
-    refusal_text,
-)
-from counter_app.ui.item_forms.materials import MaterialsChecklist
-from counter_app.ui.item_forms.registry_form_parts import (
-    FieldRows,
-    ItemOutcome,
-    NoticeSending,
-    item_error_text,
-)
+from counter_app.ui.item_forms.generic_form import ERROR_COLOUR, OK_COLOUR, WARN_COLOUR
+from counter_app.ui.item_forms.registry_form_parts import FieldRows, ItemOutcome, RegistryForm
 from counter_app.ui.ops import Op
 from counter_app.ui.roles_text import text_of
 from counter_app.ui.table_model import Column, RecordTableModel
@@ -215,9 +202,25 @@ class RosterModel(RecordTableModel[RosterLine]):
 
 
 class StaffOutcome(ItemOutcome):
-    """The result line; a refused declaration names its rows (and the list marks them)."""
+    """The result line; a refused declaration names its rows (and the list marks them). A
+    declaration in parts is followed part by part: the line lists each part's case, and the
+    document prints every part's slip or receipt, one after the other."""
 
     conflicts_found = Signal(object)  # dict[int, str]: row number → conflict code
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.parts: tuple[str, ...] = ()  # the parts' command UUIDs (more than one)
+        self.part_states: list[IntakeState] = []
+
+    def follow_declaration(self, declared: StaffDeclaration) -> None:
+        parts = tuple(a.command_uuid for a in declared.parts)
+        self.follow_command(parts[0])
+        self.parts = parts if len(parts) > 1 else ()
+
+    def clear(self) -> None:
+        super().clear()
+        self.parts, self.part_states = (), []
 
     def rejection_text(self, state: IntakeState) -> str:
         if state.reason_code == ROSTER_CONFLICT and self.kind == KIND:
@@ -225,6 +228,85 @@ class StaffOutcome(ItemOutcome):
             self.conflicts_found.emit(dict(rows))
             return rows_text(rows)
         return super().rejection_text(state)
+
+    @property
+    def settled(self) -> bool:
+        if not self.parts:
+            return super().settled
+        return len(self.part_states) == len(self.parts) and all(
+            s.status == "rejected" or (s.status == "applied" and s.numbered)
+            for s in self.part_states
+        )
+
+    def _read(self) -> None:
+        uuid, parts = self.command_uuid, self.parts
+        if uuid is None or not parts:
+            super()._read()
+            return
+        Op(lambda: [intake_state(self.ws, part) for part in parts], parent=self).success(
+            lambda states: self._show_parts(uuid, states)
+        ).failure(lambda _exc: None).run_in_background()
+
+    def _show_parts(self, command_uuid: str, states: list[IntakeState]) -> None:
+        if command_uuid != self.command_uuid:
+            return
+        self.part_states = states
+        self._show(command_uuid, states[0])  # the print button and the promise
+        conflicts: dict[int, str] = {}
+        lines: list[str] = []
+        for number, state in enumerate(states, start=1):
+            if state.status == "rejected":
+                rows = parse_conflict_rows(state.reason or "")
+                roster = state.reason_code == ROSTER_CONFLICT and bool(rows)
+                conflicts.update(rows if roster else [])
+                text = translate("RosterReport", "part %1: refused: %2").replace(
+                    "%2", rows_text(rows) if roster else ItemOutcome.rejection_text(self, state)
+                )
+            elif state.numbered and state.case_no:
+                text = translate("RosterReport", "part %1: case %2").replace("%2", state.case_no)
+            else:
+                text = translate(
+                    "RosterReport", "part %1: accepted on this workstation, not numbered yet"
+                )
+            lines.append(text.replace("%1", str(number)))
+        cases = [s.case_no for s in states if s.case_no and s.status != "rejected"]
+        heading = (
+            translate("RosterReport", "Declared in %1 parts (cases %2).")
+            .replace("%1", str(len(states)))
+            .replace("%2", text_of("、", ", ").join(cases) or "—")
+        )
+        self.say("\n".join([heading, *lines]), ERROR_COLOUR if conflicts else OK_COLOUR)
+        if conflicts:
+            self.conflicts_found.emit(conflicts)
+
+    def print_document(self) -> None:
+        """One document: the slip or receipt of every part, in order."""
+        parts = self.parts
+        if not parts:
+            super().print_document()
+            return
+        teller, window = self.user.display_name, self.window_number
+
+        def build() -> tuple[Doc, str]:
+            return parts_doc(
+                [intake_doc(item_document(self.ws, uuid, window, teller)) for uuid in parts]
+            )
+
+        Op(build, parent=self).success(self._preview).failure(
+            lambda exc: self.say(describe(exc), ERROR_COLOUR)
+        ).run_in_background()
+
+
+def parts_doc(docs: Sequence[tuple[Doc, str]]) -> tuple[Doc, str]:
+    """The documents of a declaration's parts as one: each part under a line naming it."""
+    first, reference = docs[0]
+    merged = Doc(first.kind, first.title, reprint=first.reprint)
+    for number, (doc, _reference) in enumerate(docs, start=1):
+        if number > 1:
+            merged.add(Rule())
+        merged.add(Text(f"分批申报 第{number}批（共{len(docs)}批）", bold=True))
+        merged.add(*doc.blocks)
+    return merged, reference
 
 
 def rows_text(rows: list[tuple[int, str]]) -> str:
@@ -241,25 +323,15 @@ def rows_text(rows: list[tuple[int, str]]) -> str:
     ).replace("%1", listed)
 
 
-class StaffChangeForm(QWidget, NoticeSending):
-    submitted = Signal(object)  # Accepted
+class StaffChangeForm(RegistryForm):
     report_shown = Signal(object)  # RosterReport
+    WHAT = "staff_change"
+    outcome: StaffOutcome
 
-    def __init__(
-        self,
-        ws: Workstation,
-        user: StaffUser,
-        window_number: int,
-        context: CustomerContext | None = None,
-        item: Item | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ws = ws
-        self.user = user
-        self.window_number = window_number
-        self.context = context if context is not None else CustomerContext(self)
-        self.item = item if item is not None else shipped_catalogue().item(ITEM_CODE)
+    def accept_label(self) -> tuple[str, str]:
+        return self.tr("Declare (Ctrl+Enter)"), "declareStaff"
+
+    def build(self) -> None:
         self.report: RosterReport | None = None
         self._reading = 0  # bumped by each read and each new customer: late answers are dropped
 
@@ -315,63 +387,30 @@ class StaffChangeForm(QWidget, NoticeSending):
         self.choice.addButton(self.all_or_nothing)
         self.valid_only.setChecked(True)
 
-        self.checklist = MaterialsChecklist([self.item])
-        self.checklist.changed.connect(self._update_buttons)
-        self.accept_button = QPushButton(self.tr("Declare (Ctrl+Enter)"))
-        self.accept_button.setObjectName("declareStaff")
-        self.accept_button.clicked.connect(self.submit)
-        self.notice_button = QPushButton(self.tr("Print one-time notification"))
-        self.notice_button.setObjectName("oneTimeNotice")
-        self.notice_button.clicked.connect(self.notify)
-        self.outcome = StaffOutcome(ws, user, window_number, self.context, KIND)
+        self.outcome = StaffOutcome(self.ws, self.user, self.window_number, self.context, KIND)
         self.outcome.conflicts_found.connect(self.model.mark_conflicts)
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(heading_label(text_of(self.item.name_zh, self.item.name_en)))
-        layout.addWidget(heading_label(item_line(self.item), 0))
-        layout.addWidget(self.rows)
-        layout.addWidget(columns)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.problems_only)
-        layout.addWidget(self.table, 1)
         choice = QHBoxLayout()
         choice.addWidget(self.valid_only)
         choice.addWidget(self.all_or_nothing)
         choice.addStretch(1)
-        layout.addLayout(choice)
-        layout.addWidget(self.checklist)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.notice_button)
-        buttons.addWidget(self.accept_button)
-        layout.addLayout(buttons)
-        layout.addWidget(self.outcome)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, self.submit)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.outcome.print_document)
-        self.context.changed.connect(self._context_changed)
-        self._update_buttons()
-        self._sent: StaffChange | None = None
+        self.finish_layout(
+            self.rows,
+            columns,
+            self.summary,
+            self.problems_only,
+            (self.table, 1),
+            choice,
+            stretch=False,
+        )
         if self.context.employer_code:
             self.credit_code.setText(self.context.employer_code)
-        self._baseline = self._snapshot()
 
     # -- the form's state --------------------------------------------------------------------
     def _snapshot(self) -> tuple[str, str, tuple[str, ...]]:
         return self.credit_code.text(), self.file.text(), self.checklist.received()
 
-    def has_unsaved_input(self) -> bool:
-        """Whether the form holds input (a roster read, ticks) not declared yet."""
-        return self._snapshot() != self._baseline
+    def field_rows(self) -> tuple[FieldRows]:
+        return (self.rows,)
 
     def clear(self) -> None:
         """An empty form: nothing of the previous customer stays (code, file, rows)."""
@@ -401,16 +440,6 @@ class StaffChangeForm(QWidget, NoticeSending):
         ):
             self.credit_code.setText(self.context.employer_code)
             self._baseline = self._snapshot()
-
-    def _update_buttons(self) -> None:
-        missing = bool(self.checklist.missing_required())
-        self.notice_button.setVisible(missing)
-        self.accept_button.setEnabled(not missing)
-        self.accept_button.setToolTip(
-            self.tr("Mandatory materials are missing: give the one-time notification instead.")
-            if missing
-            else ""
-        )
 
     # -- the roster ----------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -481,13 +510,6 @@ class StaffChangeForm(QWidget, NoticeSending):
             self._show_errors([exc])
             return None
 
-    def _show_errors(self, errors: list[ValidationError]) -> None:
-        left = self.rows.show_errors(errors)
-        text = self.tr("Please correct the marked fields.")
-        if left:
-            text += "\n" + "\n".join(item_error_text(e) for e in left)
-        self.outcome.say(text, ERROR_COLOUR)
-
     def submit(self) -> None:
         if not self.accept_button.isEnabled():
             return
@@ -518,10 +540,8 @@ class StaffChangeForm(QWidget, NoticeSending):
         self.model.mark_conflicts({})
         materials = self.checklist.received()
         ticket = self.context.ticket_reference or ""
-        self._sent = StaffChange(credit_code=code, rows=rows, source=report.source)
-        self.accept_button.setEnabled(False)
-        self.outcome.say(self.tr("Submitting…"))
-        Op(
+        self.send(
+            StaffChange(credit_code=code, rows=rows, source=report.source),
             lambda: declare_staff_change(
                 self.ws,
                 self.user,
@@ -532,33 +552,25 @@ class StaffChangeForm(QWidget, NoticeSending):
                 materials=materials,
                 ticket=ticket,
             ),
-            parent=self,
-        ).success(self._accepted).failure(self._refused).run_in_background()
+            done=self._declared,
+        )
 
-    def _accepted(self, accepted: Accepted) -> None:
-        self._update_buttons()
-        sent = self._sent
-        assert sent is not None
-        self.outcome.follow_command(accepted.command_uuid)
-        self._baseline = self._snapshot()
+    def _declared(self, declared: StaffDeclaration) -> None:
+        self._accepted(declared.first)
+        self.outcome.follow_declaration(declared)
+
+    def sent_changes(self, sent: StaffChange, accepted: Accepted) -> Outcome:
         self.context.set_employer(sent.credit_code)
-        self.submitted.emit(accepted)
-        self.context.report(Outcome.of("staff_change", SPEC.changes(sent), accepted.command_uuid))
+        return Outcome.of(self.WHAT, SPEC.changes(sent), accepted.command_uuid)
 
     def _refused(self, exc: BaseException) -> None:
-        self._update_buttons()
         if isinstance(exc, Conflict) and exc.code == ROSTER_CONFLICT:
+            self._update_buttons()
             rows = parse_conflict_rows(exc.message)
             self.model.mark_conflicts(dict(rows))
             self.outcome.say(rows_text(rows), ERROR_COLOUR)
-        elif isinstance(exc, ValidationErrors):
-            self._show_errors(exc.errors)
-        elif isinstance(exc, ValidationError):
-            self._show_errors([exc])
-        elif isinstance(exc, DomainError):
-            self.outcome.say(refusal_text(exc, KIND), ERROR_COLOUR)
         else:
-            self.outcome.say(describe(exc), ERROR_COLOUR)
+            super()._refused(exc)
 
     # -- the one-time notification -----------------------------------------------------------
     def notify(self) -> None:
@@ -577,21 +589,4 @@ class StaffChangeForm(QWidget, NoticeSending):
             "effective_month": f"{first:%Y-%m}",
             "headcount": str(max(1, len(rows))),
         }
-        declared = {f.name for f in self.item.fields}
-        intake = CaseIntake(
-            catalogue_version="",
-            parts=(
-                ItemPart(
-                    self.item.code,
-                    tuple(FieldValue(k, v) for k, v in values.items() if k in declared),
-                ),
-            ),
-            materials=self.checklist.received(),
-            credit_code=code,
-            ticket=self.context.ticket_reference or "",
-            window_number=self.window_number,
-        )
-        self.notice_button.setEnabled(False)
-        Op(lambda: self._send_notice(intake), parent=self).success(self._noticed).failure(
-            self._notice_refused
-        ).run_in_background()
+        self.send_notice(values, credit_code=code)

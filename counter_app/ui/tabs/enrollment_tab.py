@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.catalogue.load import shipped_catalogue
-from counter_app.catalogue.schema import Item
+from counter_app.catalogue.schema import Catalogue, Item
 from counter_app.client.workstation import Workstation
 from counter_app.domain.cases import ITEM_INDIVIDUAL_ENROLLMENT
 from counter_app.domain.errors import ValidationErrors
@@ -75,6 +75,7 @@ def error_style(widget: QWidget) -> str:
 
 class EnrollmentTab(QWidget):
     submitted = Signal(object)  # Accepted
+    takes_catalogue = True  # the window passes the catalogue the tab is built from
 
     def __init__(
         self,
@@ -84,8 +85,12 @@ class EnrollmentTab(QWidget):
         context: CustomerContext | None = None,
         item: Item | None = None,
         parent: QWidget | None = None,
+        *,
+        catalogue: Catalogue | None = None,
     ) -> None:
         super().__init__(parent)
+        # The version the form is built from: its enrollments (and notifications) record it.
+        self.catalogue_version = (catalogue or shipped_catalogue()).version
         self.ws = ws
         self.user = user
         self.window_number = window_number
@@ -159,7 +164,9 @@ class EnrollmentTab(QWidget):
 
         # The item's materials (the resident ID card …): all mandatory ones ticked, or the
         # one-time notification instead of the enrollment.
-        self.catalogue_item = item or shipped_catalogue().item(ITEM_INDIVIDUAL_ENROLLMENT)
+        self.catalogue_item = item or (catalogue or shipped_catalogue()).item(
+            ITEM_INDIVIDUAL_ENROLLMENT
+        )
         self.materials = MaterialsChecklist([self.catalogue_item])
         self.notice_outcome = IntakeOutcome(ws, user, window_number, self.context)
         self.notice_button = NoticeButton(
@@ -168,6 +175,7 @@ class EnrollmentTab(QWidget):
             self.context,
             self.notice_outcome,
             subject=lambda: (self.id_number.text(), self.name.text()),
+            catalogue_version=self.catalogue_version,
         )
 
         self.submit_button = QPushButton(self.tr("Accept (Ctrl+Enter)"))
@@ -181,12 +189,19 @@ class EnrollmentTab(QWidget):
         self.receipt_button.setEnabled(False)
         self.receipt_button.clicked.connect(self.print_receipt)
         self.last_accepted: tuple[str, Enrollment] | None = None
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.receipt_button)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.notice_button)
-        buttons.addWidget(self.submit_button)
+        # Two rows, the form's actions above what follows them, so that the form fits the
+        # middle of a 1366-pixel window without a horizontal scroll.
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.notice_button)
+        actions.addWidget(self.submit_button)
+        after = QHBoxLayout()
+        after.addStretch(1)
+        after.addWidget(self.receipt_button)
+        after.addWidget(self.new_button)
+        buttons = QVBoxLayout()
+        buttons.addLayout(actions)
+        buttons.addLayout(after)
 
         self.result = QLabel()
         self.result.setObjectName("enrollmentResult")
@@ -234,6 +249,10 @@ class EnrollmentTab(QWidget):
     def has_unsaved_input(self) -> bool:
         """Whether the form holds input typed since it was last emptied, filled or accepted."""
         return self.form() != self._baseline
+
+    def shows_result(self) -> bool:
+        """Whether an enrollment (or a notification) of this customer is still on screen."""
+        return self.last_accepted is not None or self.notice_outcome.command_uuid is not None
 
     # -- the customer context --------------------------------------------------------------
     def _context_changed(self, change: Change) -> None:
@@ -351,7 +370,7 @@ class EnrollmentTab(QWidget):
                 enrollment,
                 self.window_number,
                 self.context.ticket_reference,
-                catalogue_version=shipped_catalogue().version,
+                catalogue_version=self.catalogue_version,
                 materials=self._received,
             ),
             self.user.username,
