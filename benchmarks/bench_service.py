@@ -459,6 +459,9 @@ def main() -> int:
     parser.add_argument("--visible", type=int, default=200, help="commands timed in (c)")
     parser.add_argument("--profile", action="store_true", help="profile the centre in (a)")
     parser.add_argument("--only", default="push,call_next,visible", help="parts to run")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="service processes ([server] workers)"
+    )
     args = parser.parse_args()
     if args.window_worker:
         return window_worker(args)
@@ -478,11 +481,12 @@ def main() -> int:
         "commands": args.commands,
         "batch": args.batch,
         "calls": args.calls,
+        "workers": args.workers,
     }
     lines: list[str] = []
     with tempfile.TemporaryDirectory() as scratch, postgres_database(desk=True) as db:
         directory = Path(scratch)
-        service = start_service(directory / "service", db)
+        service = start_service(directory / "service", db, workers=args.workers)
         try:
             if "push" in parts:
                 ours = bench_push(service, args.commands, args.batch)

@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import signal
+import socket
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from counter_central import cli_admin, cli_db
 from counter_central.cli_support import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError, settings_of
 from counter_central.settings import SettingsError
+
+if TYPE_CHECKING:
+    import uvicorn
 
 
 # -- serve ---------------------------------------------------------------------------------
@@ -29,7 +39,22 @@ def configure_logging(level: str) -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
+# Passed to the worker processes of ``[server] workers`` > 1 (they are spawned, not forked).
+CONFIG_ENV = "COUNTER_CENTRAL_CONFIG"
+PARENT_ENV = "COUNTER_CENTRAL_PARENT_PID"
+PARENT_POLL_SECONDS = 1.0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve in this process, or with ``[server] workers`` = N > 1 in N worker processes.
+
+    One process runs the handlers on threads that share one interpreter lock, so it uses
+    about one core however many there are; with N workers the port is shared by N processes
+    (uvicorn's supervisor restarts one that dies). They need nothing from each other: all
+    state is in the database. This process checks everything the workers will need first —
+    the database, its role and schema, the anchor key, the TLS files — so a problem is
+    reported here, once, in one line.
+    """
     settings = settings_of(args)
     configure_logging(settings.log_level)
     try:
@@ -50,26 +75,85 @@ def cmd_serve(args: argparse.Namespace) -> int:
         check_private(server.tls_key, "the TLS key")
     app = create_app(settings)
     logging.getLogger("counter_central").info(
-        "serving %s on %s://%s:%d for halls %s",
+        "serving %s on %s://%s:%d for halls %s%s",
         settings.database.url.split("://")[0],
         "https" if server.tls else "http",
         server.host,
         server.port,
         ", ".join(settings.halls),
+        f" with {server.workers} worker processes" if server.workers > 1 else "",
     )
-    uvicorn.run(
-        app,
-        host=server.host,
-        port=server.port,
-        ssl_certfile=str(server.tls_cert) if server.tls_cert else None,
-        ssl_keyfile=str(server.tls_key) if server.tls_key else None,
-        log_config=None,
-        access_log=False,
-        server_header=False,
-        proxy_headers=False,
-        timeout_graceful_shutdown=10,
+    options: dict[str, Any] = {
+        "host": server.host,
+        "port": server.port,
+        "ssl_certfile": str(server.tls_cert) if server.tls_cert else None,
+        "ssl_keyfile": str(server.tls_key) if server.tls_key else None,
+        "log_config": None,
+        "access_log": False,
+        "server_header": False,
+        "proxy_headers": False,
+        "timeout_graceful_shutdown": 10,
+    }
+    if server.workers == 1:
+        uvicorn.run(app, **options)
+        return EXIT_OK
+    app.state.service.engine.dispose()  # checked; each worker opens its own
+    os.environ[CONFIG_ENV] = str(settings.path.resolve())
+    os.environ[PARENT_ENV] = str(os.getpid())
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(
+        "counter_central.cli:worker_app", factory=True, workers=server.workers, **options
     )
+    Multiprocess(config, sockets=[_tcp_listener(config)]).run()
     return EXIT_OK
+
+
+def _tcp_listener(config: uvicorn.Config) -> socket.socket:
+    """The workers' shared listening socket, marked as TCP.
+
+    uvicorn binds it with ``proto`` 0; accepted connections inherit that, and asyncio then
+    leaves Nagle's algorithm on, so every answer on a kept-alive connection after the first
+    waits ~40 ms for the client's delayed ACK. Declared as TCP, every accepted connection
+    gets ``TCP_NODELAY`` as in the single-process server.
+    """
+    bound: socket.socket = config.bind_socket()
+    if bound.family not in (socket.AF_INET, socket.AF_INET6):
+        return bound
+    listener = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, fileno=bound.detach())
+    listener.set_inheritable(True)
+    return listener
+
+
+def worker_app() -> Any:
+    """The application of one worker process (``[server] workers`` > 1), for uvicorn.
+
+    The worker ends itself (SIGTERM: a graceful shutdown) when the ``serve`` process that
+    started it is gone, even if that one was killed without stopping its workers.
+    """
+    from counter_central.app import create_app
+    from counter_central.settings import load_settings
+
+    settings = load_settings(Path(os.environ[CONFIG_ENV]))
+    configure_logging(settings.log_level)
+    parent = int(os.environ[PARENT_ENV])
+    threading.Thread(target=_stop_when_orphaned, args=(parent,), daemon=True).start()
+    return create_app(settings)
+
+
+def _stop_when_orphaned(parent: int) -> None:
+    while _alive(parent):
+        time.sleep(PARENT_POLL_SECONDS)
+    logging.getLogger("counter_central").warning(
+        "the serve process (pid %d) is gone; this worker stops", parent
+    )
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        return True  # uvicorn's supervisor ends its workers there; nothing to watch
+    return os.getppid() == pid
 
 
 # -- argument parsing ----------------------------------------------------------------------

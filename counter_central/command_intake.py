@@ -6,15 +6,18 @@ user of the presented session (a live session of *this* workstation, of an activ
 trusted: journal time, case numbers and acceptance days come from the service's clock (a
 client time ahead of it counts as the service's day, see ``ApplyContext.acceptance_day``). Each
 command is then re-stamped with what the service saw — the session's user, the signing
-workstation and that workstation's hall — and handed to ``apply_centrally``, which re-checks
-the actor's permission against the central records and applies or rejects it, idempotently.
+workstation and that workstation's hall — and the batch goes to ``apply_batch``: one
+transaction under the journal lock, a savepoint per command, which re-checks each actor's
+permission against the central records and applies or rejects every command, idempotently.
 
 A command UUID that is already in the journal (or the rejections) gets its first verdict
 back only if it is the same command from the same workstation; a UUID reused for anything
 else gets a ``uuid_conflict`` rejection and changes nothing. A payload the handler cannot
 read at all (a missing field, a wrong type, a value too long for its column) gets a
-``malformed_payload`` rejection, not a server error.
-"""
+``malformed_payload`` rejection, not a server error: its savepoint is rolled back, nothing is
+recorded for it, and the rest of the batch is applied. Any other failure (the database gone
+mid-batch) fails the request as a whole: nothing of the batch is committed, and the
+workstation sends it again."""
 
 from __future__ import annotations
 
@@ -24,15 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, IntegrityError
-from sqlalchemy.orm import Session
 
-from counter_app.centre.apply import apply_centrally
+from counter_app.centre.apply import UUID_CONFLICT, apply_batch
 from counter_app.domain.commands import Command, Verdict
 from counter_app.items.registry import spec_for
-from counter_app.storage.central_models import JournalRow, RejectionRow
-from counter_app.storage.rowcodec import canonical_json
 from counter_central.clock import ServiceClock
 from counter_central.refusals import Refusal
 from counter_central.request_auth import CallerWorkstation
@@ -40,7 +40,8 @@ from counter_central.sessions import SessionUser
 
 log = logging.getLogger("counter_central.commands")
 
-UUID_CONFLICT = "uuid_conflict"
+__all__ = ["MALFORMED", "UUID_CONFLICT", "Submitted", "check_batch", "stamp", "submit"]
+
 MALFORMED = "malformed_payload"
 MALFORMED_ERRORS = (
     KeyError,
@@ -98,49 +99,31 @@ def stamp(item: Submitted, user: SessionUser, workstation: CallerWorkstation) ->
     )
 
 
-def _same_command(engine: Engine, command: Command) -> bool:
-    """Whether the journal or rejection entry under ``command.uuid`` is this very command."""
-    with Session(engine) as session:
-        entry = session.scalar(select(JournalRow).where(JournalRow.command_uuid == command.uuid))
-        if entry is not None:
-            return (
-                entry.workstation == command.workstation
-                and entry.actor == command.actor
-                and entry.kind == command.kind
-                and entry.payload == canonical_json(command.payload)
-                and entry.client_time == command.client_time.isoformat()
-                and entry.auth_ref == command.auth_ref
-            )
-        rejection = session.get(RejectionRow, command.uuid)
-        return (
-            rejection is not None
-            and rejection.workstation == command.workstation
-            and rejection.actor == command.actor
-            and rejection.kind == command.kind
-        )
+def _malformed(command: Command, exc: Exception) -> Verdict | None:
+    """The verdict on a command whose handler met a payload it cannot read (a missing
+    field, a wrong type, a value too long for its column); ``None`` for any other error."""
+    if not isinstance(exc, MALFORMED_ERRORS):
+        return None
+    log.warning(
+        "refused command %s (%s) from workstation=%s user=%s: malformed payload (%s)",
+        command.uuid,
+        command.kind,
+        command.workstation,
+        command.actor,
+        type(exc).__name__,
+    )
+    return Verdict(
+        command.uuid,
+        False,
+        reason_code=MALFORMED,
+        reason="the payload lacks a field or holds a value of the wrong type or size",
+    )
 
 
-def apply_one(engine: Engine, command: Command) -> Verdict:
-    try:
-        verdict = apply_centrally(engine, command)
-    except MALFORMED_ERRORS as exc:
-        # A handler met a payload it cannot read (a missing field, a wrong type, a value too
-        # long for its column). The transaction was rolled back; nothing is recorded.
-        log.warning(
-            "refused command %s (%s) from workstation=%s user=%s: malformed payload (%s)",
-            command.uuid,
-            command.kind,
-            command.workstation,
-            command.actor,
-            type(exc).__name__,
-        )
-        return Verdict(
-            command.uuid,
-            False,
-            reason_code=MALFORMED,
-            reason="the payload lacks a field or holds a value of the wrong type or size",
-        )
-    if verdict.duplicate and not _same_command(engine, command):
+def _log_verdict(command: Command, verdict: Verdict) -> None:
+    if verdict.applied or verdict.duplicate or verdict.reason_code == MALFORMED:
+        return  # a malformed payload was logged when it was met
+    if verdict.reason_code == UUID_CONFLICT:
         log.warning(
             "refused command %s (%s) from workstation=%s user=%s: its id belongs to another "
             "command",
@@ -149,22 +132,15 @@ def apply_one(engine: Engine, command: Command) -> Verdict:
             command.workstation,
             command.actor,
         )
-        return Verdict(
-            command.uuid,
-            False,
-            reason_code=UUID_CONFLICT,
-            reason="this command id was already used for a different command",
-        )
-    if not verdict.applied and not verdict.duplicate:
-        log.info(
-            "rejected command %s (%s) from workstation=%s user=%s: %s",
-            command.uuid,
-            command.kind,
-            command.workstation,
-            command.actor,
-            verdict.reason_code,
-        )
-    return verdict
+        return
+    log.info(
+        "rejected command %s (%s) from workstation=%s user=%s: %s",
+        command.uuid,
+        command.kind,
+        command.workstation,
+        command.actor,
+        verdict.reason_code,
+    )
 
 
 def submit(
@@ -176,6 +152,12 @@ def submit(
     *,
     skew_seconds: int,
 ) -> list[Verdict]:
-    """Check the whole batch, then apply its commands in order; one verdict per command."""
+    """Check the whole batch, then apply it in one transaction; one verdict per command."""
     check_batch(batch, user, clock, skew_seconds)
-    return [apply_one(engine, stamp(item, user, workstation)) for item in batch]
+    commands = [stamp(item, user, workstation) for item in batch]
+    verdicts = apply_batch(
+        engine, commands, clock=clock.now, malformed=_malformed, refuse_reused=True
+    )
+    for command, verdict in zip(commands, verdicts, strict=True):
+        _log_verdict(command, verdict)
+    return verdicts

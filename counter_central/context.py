@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from starlette.requests import Request
 
 from counter_central.anchor_key import AnchorKey
@@ -58,15 +58,22 @@ def raw_body(request: Request) -> bytes:
 SESSION_HEADER = "x-counter-session"
 
 
-def session_user(request: Request) -> SessionUser:
+def session_user(request: Request, connection: Connection | None = None) -> SessionUser:
     """The staff user whose session token the request carries (``X-Counter-Session``), checked
-    against the signing workstation; ``Refusal`` 401 when there is none or it is not live."""
+    against the signing workstation; ``Refusal`` 401 when there is none or it is not live.
+
+    With ``connection``, read on it (in its transaction), so that a hot endpoint checks the
+    session and does its work on one pooled connection.
+    """
     from counter_central import sessions
 
     token = request.headers.get(SESSION_HEADER, "")
     if not token:
         raise Refusal(401, "session_invalid", "this request needs a staff session; log in")
     context = service_context(request)
-    user = sessions.resolve(context.engine, context.clock, caller(request), token)
+    if connection is None:
+        user = sessions.resolve(context.engine, context.clock, caller(request), token)
+    else:
+        user = sessions.resolve_on(connection, context.clock, caller(request), token)
     note_user(request, user.username)
     return user

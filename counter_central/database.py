@@ -10,11 +10,12 @@ Statement parameters are hidden from database errors, so a failure never logs pe
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter_app.storage import migrate
-from counter_app.storage.engines import is_sqlite, make_engine
+from counter_app.storage.engines import is_sqlite, make_engine, normalise_url
 from counter_central.db_password import read_db_password
 from counter_central.settings import Settings
 
@@ -45,11 +46,35 @@ class StartupRefused(Exception):
     """The service will not start; the message says why and what to do."""
 
 
+# A pooled connection older than this is replaced when next lent out (firewalls and
+# proxies drop long-idle connections silently).
+POOL_RECYCLE_SECONDS = 1800
+
+
 def open_engine(settings: Settings) -> Engine:
-    """An engine for the configured database with the password from its secret store."""
-    engine = make_engine(settings.database.url, password=read_db_password(settings.database))
-    engine.hide_parameters = True
-    return engine
+    """An engine for the configured database with the password from its secret store.
+
+    On PostgreSQL the pool lends connections without pinging them first: a ping is a round
+    trip on every checkout, and a request checks out one or two. A connection the database
+    has dropped (a restart, a terminated backend) is found by the request gate's first
+    statement instead, which then invalidates the pool and runs once more on a new connection
+    (``request_auth``); connections are also replaced after ``POOL_RECYCLE_SECONDS``.
+    """
+    password = read_db_password(settings.database)
+    url = make_url(normalise_url(settings.database.url))
+    if url.get_backend_name() == "sqlite":
+        engine = make_engine(settings.database.url, password=password)
+        engine.hide_parameters = True
+        return engine
+    if password is not None:
+        url = url.set(password=password)
+    return create_engine(
+        url,
+        connect_args={"connect_timeout": 5},
+        pool_pre_ping=False,
+        pool_recycle=POOL_RECYCLE_SECONDS,
+        hide_parameters=True,
+    )
 
 
 def _first_line(exc: BaseException) -> str:

@@ -123,8 +123,8 @@ class RequestGate:
                 target=request_target(scope),
                 headers=_headers(scope),
                 body=body,
+                purger=self.purger,
             )
-            self.purger.maybe_purge(self.context.engine, self.context.clock.utc())
         except (OperationalError, DBAPIError):
             raise Refusal(
                 503, "database_unavailable", "the central database does not answer"

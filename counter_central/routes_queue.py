@@ -132,23 +132,37 @@ def issue_ticket(request: Request, body: IssueRequest) -> IssuedTicketOut:
 
 # -- a window --------------------------------------------------------------------------------
 @router.post("/call-next", response_model=CallNextResponse, responses=REFUSALS)
-def call_next(request: Request, body: CallNextRequest) -> CallNextResponse:
-    """Claim the next ticket for a window, served by the session's user."""
+def call_next(request: Request, body: CallNextRequest) -> Response:
+    """Claim the next ticket for a window, served by the session's user.
+
+    The busiest call of a hall, so it is kept lean: the session (with its user's role) and the
+    claim are read and written on one pooled connection — on PostgreSQL two statements in
+    autocommit, the claim with all it records being a single statement; on SQLite one
+    transaction — and the answer is encoded here rather than by the framework (which would
+    hand it to a worker thread once more).
+    """
     context = service_context(request)
-    user = _staff(request, Permission.SERVE_CUSTOMERS)
+    hall = caller(request).hall_code
     at = _moment(context)
-    ticket = queue.call_next(
-        context.engine,
-        caller(request).hall_code,
-        body.window,
-        body.categories,
-        user.username,
-        key=body.key,
-        aging=dt.timedelta(minutes=body.aging_minutes),
-        now=at.now,
-        day=at.day,
-    )
-    return CallNextResponse(ticket=_ticket_out(ticket) if ticket is not None else None)
+    with context.engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+        user = session_user(request, connection)
+        require(user.username, user.role, Permission.SERVE_CUSTOMERS)
+        ticket = queue.call_next(
+            connection,
+            hall,
+            body.window,
+            body.categories,
+            user.username,
+            key=body.key,
+            aging=dt.timedelta(minutes=body.aging_minutes),
+            now=at.now,
+            day=at.day,
+        )
+        connection.commit()
+    answer = CallNextResponse(ticket=_ticket_out(ticket) if ticket is not None else None)
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 @router.post("/tickets/{ticket_id}/events", response_model=TicketOut, responses=REFUSALS)

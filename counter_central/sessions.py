@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, update
+from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.centre.apply import SYSTEM_ACTOR
@@ -68,15 +68,21 @@ def _password_ok(password_hash: str | None, password: str) -> bool:
 
 
 def _check_member(user: UserRow, workstation: CallerWorkstation) -> None:
-    if not user.active:
-        raise Refusal(403, "user_inactive", "this account is disabled", username=user.username)
-    if user.hall_code != workstation.hall_code:
+    _check_membership(user.username, user.active, user.hall_code, workstation)
+
+
+def _check_membership(
+    username: str, active: bool, hall_code: str, workstation: CallerWorkstation
+) -> None:
+    if not active:
+        raise Refusal(403, "user_inactive", "this account is disabled", username=username)
+    if hall_code != workstation.hall_code:
         raise Refusal(
             403,
             "user_not_in_hall",
-            f"user {user.username} belongs to hall {user.hall_code}, "
+            f"user {username} belongs to hall {hall_code}, "
             f"not to hall {workstation.hall_code} of workstation {workstation.id}",
-            username=user.username,
+            username=username,
         )
 
 
@@ -151,31 +157,56 @@ def login(
     )
 
 
+# The session and its user in one statement (a missing user reads as NULLs).
+_SESSION_USER = (
+    select(
+        SessionRow.workstation_id,
+        SessionRow.ended_at,
+        SessionRow.expires_at,
+        UserRow.username,
+        UserRow.display_name,
+        UserRow.role,
+        UserRow.hall_code,
+        UserRow.active,
+    )
+    .select_from(SessionRow)
+    .outerjoin(UserRow, UserRow.username == SessionRow.username)
+    .where(SessionRow.token_hash == bindparam("token_hash"))
+)
+
+
 def resolve(
     engine: Engine, clock: ServiceClock, workstation: CallerWorkstation, token: str
 ) -> SessionUser:
     """The user of a live session of ``workstation``; ``Refusal`` for anything else."""
+    with engine.connect() as connection:
+        return resolve_on(connection, clock, workstation, token)
+
+
+def resolve_on(
+    connection: Connection, clock: ServiceClock, workstation: CallerWorkstation, token: str
+) -> SessionUser:
+    """``resolve`` on a connection the caller holds, so that a request can check its session
+    and do its work in one transaction (the session and the user are read in one statement)."""
     now = clock.utc()
-    with Session(engine) as session:
-        row = session.get(SessionRow, token_hash(token))
-        if (
-            row is None
-            or row.workstation_id != workstation.id
-            or row.ended_at is not None
-            or row.expires_at <= now
-        ):
-            raise Refusal(
-                401,
-                "session_invalid",
-                "no live session with this token on this workstation; log in again",
-            )
-        user = session.get(UserRow, row.username)
-        if user is None:
-            raise Refusal(401, "session_invalid", "the session's user no longer exists")
-        _check_member(user, workstation)
-        return SessionUser(
-            user.username, user.display_name, Role(user.role), user.hall_code, row.expires_at
+    row = connection.execute(_SESSION_USER, {"token_hash": token_hash(token)}).first()
+    if (
+        row is None
+        or row.workstation_id != workstation.id
+        or row.ended_at is not None
+        or row.expires_at <= now
+    ):
+        raise Refusal(
+            401,
+            "session_invalid",
+            "no live session with this token on this workstation; log in again",
         )
+    if row.username is None:
+        raise Refusal(401, "session_invalid", "the session's user no longer exists")
+    _check_membership(row.username, row.active, row.hall_code, workstation)
+    return SessionUser(
+        row.username, row.display_name, Role(row.role), row.hall_code, row.expires_at
+    )
 
 
 def end(engine: Engine, clock: ServiceClock, workstation: CallerWorkstation, token: str) -> bool:

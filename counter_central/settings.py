@@ -12,6 +12,7 @@ Example::
     port = 8443
     tls_cert = "tls/server.crt"
     tls_key = "tls/server.key"
+    workers = 2        # processes serving the port; one per core is a good start
 
     [database]
     url = "postgresql://counter_service@db.hall.example/counter"
@@ -39,6 +40,7 @@ DEFAULT_MAX_BODY = 1024 * 1024
 DEFAULT_SKEW = 300
 DEFAULT_SESSION_HOURS = 12
 DEFAULT_ENROLMENT_HOURS = 72
+MAX_WORKERS = 64
 
 DbAuth = Literal["password", "none"]
 
@@ -56,6 +58,7 @@ class ServerSettings:
     max_body_bytes: int = DEFAULT_MAX_BODY
     clock_skew_seconds: int = DEFAULT_SKEW
     allow_plain_http: bool = False
+    workers: int = 1  # service processes sharing the port (see cli.cmd_serve)
 
     @property
     def tls(self) -> bool:
@@ -145,6 +148,7 @@ def _server(table: _Table) -> ServerSettings:
         max_body_bytes=table.take_int("max_body_bytes", DEFAULT_MAX_BODY, 1024, 64 * 1024**2),
         clock_skew_seconds=table.take_int("clock_skew_seconds", DEFAULT_SKEW, 5, 3600),
         allow_plain_http=table.take("allow_plain_http", bool, False),
+        workers=table.take_int("workers", 1, 1, MAX_WORKERS),
     )
     table.done()
     if (settings.tls_cert is None) != (settings.tls_key is None):

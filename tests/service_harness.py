@@ -248,6 +248,7 @@ def write_config(
     *,
     tls: tuple[Path, Path] | None = None,
     anchor_key: Path | None = None,
+    workers: int = 1,
 ) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     key = anchor_key or directory / "anchor.key"
@@ -259,6 +260,7 @@ def write_config(
         f"port = {port}",
         "max_body_bytes = 262144",
         "clock_skew_seconds = 120",
+        f"workers = {workers}",
     ]
     if tls:
         lines += [f"tls_cert = {json.dumps(str(tls[0]))}", f"tls_key = {json.dumps(str(tls[1]))}"]
@@ -305,6 +307,7 @@ def launch_service(
     tls: bool = False,
     anchor_key: Path | None = None,
     forker: Forker | None = None,
+    workers: int = 1,
 ) -> RunningService:
     """Start ``counter-central serve`` (without waiting for it to answer); with ``forker``,
     forked from a warm process instead of started afresh (see ``service_forker``)."""
@@ -319,7 +322,9 @@ def launch_service(
         tls_files = (pki.server_cert, pki.server_key)
         verify = ssl.create_default_context(cafile=str(pki.ca_cert))
         scheme = "https"
-    config = write_config(directory, db, port, tls=tls_files, anchor_key=anchor_key)
+    config = write_config(
+        directory, db, port, tls=tls_files, anchor_key=anchor_key, workers=workers
+    )
     log = directory / "service.log"
     if forker is not None:
         log.touch()
@@ -361,8 +366,13 @@ def start_service(
     tls: bool = False,
     anchor_key: Path | None = None,
     forker: Forker | None = None,
+    workers: int = 1,
 ) -> RunningService:
-    return wait_ready(launch_service(directory, db, tls=tls, anchor_key=anchor_key, forker=forker))
+    return wait_ready(
+        launch_service(
+            directory, db, tls=tls, anchor_key=anchor_key, forker=forker, workers=workers
+        )
+    )
 
 
 # -- workstations, sessions, commands --------------------------------------------------------

@@ -10,24 +10,31 @@ Numbers come from a per-(hall, category, business day) counter bumped with
 Call-next is ONE statement: ``UPDATE tickets … WHERE id = COALESCE((SELECT … LIMIT 1 FOR
 UPDATE SKIP LOCKED), …) RETURNING`` on PostgreSQL, a few index-ordered probes in priority
 order — concurrent windows skip each other's row instead of taking the same one — and the
-same ``UPDATE … RETURNING`` inside a ``BEGIN IMMEDIATE`` transaction on SQLite. A repeated
-idempotency key (a double click) returns the ticket the first call claimed. Every change
-appends a timed period and a numbered hall event.
+same ``UPDATE … RETURNING`` inside a ``BEGIN IMMEDIATE`` transaction on SQLite; on PostgreSQL
+the claimed ticket's timed periods and hall event are written by the same statement. A
+repeated idempotency key (a double click) returns the ticket the first call claimed. Every
+change appends a timed period and a numbered hall event.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import (
+    Connection,
     Date,
     DateTime,
     Engine,
+    Row,
     TextClause,
+    TextualSelect,
     bindparam,
     func,
+    insert,
     select,
     text,
     update,
@@ -150,10 +157,13 @@ def issue_ticket(
 
 
 _WAITING = "hall_code = :hall AND business_day = :day AND state = 'waiting'"
+# What the claim returns: the ticket as ``Ticket`` needs it, so nothing is read again.
+_RETURNED = "id, display, category, state, issued_at, window_number, teller, recalls, id_number"
+_TICKET_COLUMNS = [TicketRow.__table__.c[name.strip()] for name in _RETURNED.split(",")]
 
 
-def _claim_sql(dialect: str, categories: Sequence[str]) -> str:
-    """The claim: ``UPDATE … WHERE id = COALESCE(probe, probe, …) RETURNING id``.
+def _claim_sql(dialect: str, count: int) -> str:
+    """The claim: ``UPDATE … WHERE id = COALESCE(probe, probe, …) AND <guards> RETURNING``.
 
     ``domain/queue.choose_next`` as ordered index probes, each ``ORDER BY issued_at, id
     LIMIT 1`` over a partial index of the waiting tickets (``storage/queue_models``), so a
@@ -170,6 +180,10 @@ def _claim_sql(dialect: str, categories: Sequence[str]) -> str:
     group with a ticket holds the rule's choice. On PostgreSQL each probe is ``FOR UPDATE SKIP
     LOCKED``: only the row claimed is locked, and a row another window is claiming is skipped
     as before; SQLite runs the statement inside ``BEGIN IMMEDIATE``.
+
+    Two guards make the statement claim nothing when the window is paused or the call key was
+    used already (a double click), each a primary-key or unique-index probe; only when nothing
+    was claimed does ``call_next`` ask which of the three it was.
     """
     lock = "FOR UPDATE SKIP LOCKED" if dialect == "postgresql" else ""
 
@@ -179,15 +193,13 @@ def _claim_sql(dialect: str, categories: Sequence[str]) -> str:
             f"ORDER BY issued_at, id LIMIT 1 {lock})"
         )
 
-    names = ", ".join(f":cat{i}" for i in range(len(categories)))
-    served = f" OR (target_window IS NULL AND category IN ({names}))" if categories else ""
+    names = ", ".join(f":cat{i}" for i in range(count))
+    served = f" OR (target_window IS NULL AND category IN ({names}))" if count else ""
     probes = [
         probe(f"issued_at <= :aged_before AND (target_window = :window{served})"),
         probe("target_window = :window"),
     ]
-    probes += [
-        probe(f"target_window IS NULL AND category = :cat{i}") for i in range(len(categories))
-    ]
+    probes += [probe(f"target_window IS NULL AND category = :cat{i}") for i in range(count)]
     joined = ",\n            ".join(probes)
     return f"""
         UPDATE tickets SET state = 'called', window_number = :window, teller = :teller,
@@ -195,7 +207,10 @@ def _claim_sql(dialect: str, categories: Sequence[str]) -> str:
         WHERE id = COALESCE(
             {joined}
         )
-        RETURNING id
+        AND NOT EXISTS (SELECT 1 FROM tickets WHERE call_key = :key)
+        AND NOT EXISTS (SELECT 1 FROM window_status
+                        WHERE hall_code = :hall AND window_number = :window AND paused)
+        RETURNING {_RETURNED}
     """
 
 
@@ -222,16 +237,79 @@ def claim_statement(
         "aged_before": now - aging,
     }
     params.update({f"cat{i}": c for i, c in enumerate(categories)})
-    statement = text(_claim_sql(dialect, categories)).bindparams(
+    return _claim_text(dialect, len(categories)), params
+
+
+@functools.lru_cache(maxsize=64)
+def _claim_text(dialect: str, count: int) -> TextClause:
+    return text(_claim_sql(dialect, count)).bindparams(
         # Typed, so SQLite compares them in the same text form the columns are stored in.
         bindparam("aged_before", type_=DateTime()),
         bindparam("day", type_=Date()),
     )
-    return statement, params
+
+
+@functools.lru_cache(maxsize=64)
+def _claim_and_record(count: int) -> TextualSelect:
+    """PostgreSQL: the claim and what it records in ONE statement (so one round trip, atomic
+    even in autocommit): data-modifying CTEs close the ticket's open period, open its
+    ``called`` period and append the hall event, each only if a ticket was claimed. The
+    event's payload is the text ``_event`` writes (``json.dumps(…, sort_keys=True)``)."""
+    claim = _claim_sql("postgresql", count)
+    sql = f"""
+        WITH claimed AS ({claim}),
+        closed AS (
+            UPDATE ticket_periods SET ended_at = :now
+            WHERE ticket_id IN (SELECT id FROM claimed) AND ended_at IS NULL
+        ),
+        opened AS (
+            INSERT INTO ticket_periods (ticket_id, state, started_at, window_number, teller)
+            SELECT id, 'called', :now, :window, :teller FROM claimed
+        ),
+        announced AS (
+            INSERT INTO queue_events (hall_code, kind, payload, created_at)
+            SELECT :hall, 'called',
+                   '{{"ticket": ' || to_json(display)::text || ', "window": '
+                   || CAST(:window AS integer) || '}}',
+                   :now
+            FROM claimed
+        )
+        SELECT {_RETURNED} FROM claimed
+    """
+    return (
+        text(sql)
+        .bindparams(
+            bindparam("aged_before", type_=DateTime()),
+            bindparam("day", type_=Date()),
+            bindparam("now", type_=DateTime()),
+        )
+        .columns(*_TICKET_COLUMNS)
+    )
+
+
+_CLOSE_PERIOD = (
+    update(TicketPeriodRow)
+    .where(TicketPeriodRow.ticket_id == bindparam("ticket"), TicketPeriodRow.ended_at.is_(None))
+    .values(ended_at=bindparam("now"))
+)
+_OPEN_PERIOD = insert(TicketPeriodRow).values(
+    ticket_id=bindparam("ticket"),
+    state=bindparam("state"),
+    started_at=bindparam("now"),
+    window_number=bindparam("window"),
+    teller=bindparam("teller"),
+)
+_ADD_EVENT = insert(QueueEventRow).values(
+    hall_code=bindparam("hall"),
+    kind=bindparam("kind"),
+    payload=bindparam("payload"),
+    created_at=bindparam("now"),
+)
+_BY_CALL_KEY = select(TicketRow).where(TicketRow.call_key == bindparam("key"))
 
 
 def call_next(
-    central: Engine,
+    central: Engine | Connection,
     hall: str,
     window: int,
     categories: Sequence[str],
@@ -242,27 +320,78 @@ def call_next(
     now: dt.datetime | None = None,
     day: dt.date | None = None,
 ) -> Ticket | None:
-    """Claim the next ticket for ``window``; ``None`` when nobody is waiting for it."""
+    """Claim the next ticket for ``window``; ``None`` when nobody is waiting for it.
+
+    Given an engine, in a transaction of its own; given a connection, in the transaction its
+    caller holds. On PostgreSQL the common call is one statement (``_claim_and_record``), so
+    it is atomic on a connection in autocommit too; on SQLite, the claim, which returns the
+    ticket, then the ticket's timed periods and the hall event. Only when nothing was
+    claimed does it read more, to say why.
+    """
     now = now or dt.datetime.now()
+    if isinstance(central, Engine):
+        with central.begin() as connection:
+            return call_next(
+                connection, hall, window, categories, teller,
+                key=key, aging=aging, now=now, day=day,
+            )  # fmt: skip
+    dialect = central.dialect.name
     statement, params = claim_statement(
-        central.dialect.name, hall, window, categories, teller,
-        key=key, aging=aging, now=now, day=day,
+        dialect, hall, window, categories, teller, key=key, aging=aging, now=now, day=day
+    )
+    if dialect == "postgresql":
+        params["now"] = now
+        count = len(dict.fromkeys(categories))
+        claimed = central.execute(_claim_and_record(count), params).first()
+        return (
+            _nothing_claimed(central, hall, window, key) if claimed is None else _claimed(claimed)
+        )
+    claimed = central.execute(statement.columns(*_TICKET_COLUMNS), params).first()
+    if claimed is None:
+        return _nothing_claimed(central, hall, window, key)
+    ticket = _claimed(claimed)
+    central.execute(_CLOSE_PERIOD, {"ticket": ticket.id, "now": now})
+    central.execute(
+        _OPEN_PERIOD,
+        {
+            "ticket": ticket.id,
+            "state": TicketState.CALLED.value,
+            "now": now,
+            "window": window,
+            "teller": teller,
+        },
+    )
+    payload = {"ticket": ticket.display, "window": window}
+    central.execute(
+        _ADD_EVENT,
+        {
+            "hall": hall,
+            "kind": "called",
+            "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True),
+            "now": now,
+        },
+    )
+    return ticket
+
+
+def _claimed(row: Row[Any]) -> Ticket:
+    return Ticket(
+        row.id, row.display, row.category, row.state, row.issued_at, row.window_number,
+        row.teller, row.recalls or 0, row.id_number,
     )  # fmt: skip
-    with Session(central) as session, session.begin():
-        earlier = session.scalar(select(TicketRow).where(TicketRow.call_key == key))
+
+
+def _nothing_claimed(connection: Connection, hall: str, window: int, key: str) -> Ticket | None:
+    """Why the claim took nothing: the key's earlier ticket (the same click again), a used
+    key, a paused window — or nobody waiting (``None``)."""
+    with Session(connection) as session:
+        earlier = session.scalar(_BY_CALL_KEY, {"key": key})
         if earlier is not None:
             if earlier.hall_code == hall and earlier.window_number == window:
                 return _ticket(earlier)  # the same click again: the same ticket
             raise Conflict("call_key_used", "this call key was used by another window")
         _check_not_paused(session, hall, window)
-        claimed = session.execute(statement, params).scalar_one_or_none()
-        if claimed is None:
-            return None
-        row = session.get(TicketRow, claimed)  # not cached before: read once, fresh
-        assert row is not None
-        _open_period(session, row, TicketState.CALLED.value, now)
-        _event(session, hall, "called", {"ticket": row.display, "window": window}, now)
-        return _ticket(row)
+    return None
 
 
 def apply_event(

@@ -288,10 +288,11 @@ def _note_attempt(local: Engine, uuids: Iterable[str], message: str | None) -> N
                 row.last_error = message
 
 
-# One request's commands together stay well below the centre's default body limit (1 MiB,
-# ``[service] max_body_bytes``), so that a declaration sent in parts of up to 64 KiB each is
-# pushed in several requests rather than refused as a whole.
-MAX_RUN_BYTES = 512 * 1024
+# One request's commands together stay well below the centre's body limit (1 MiB by default,
+# ``[server] max_body_bytes``), so that a declaration sent in parts of up to 64 KiB each is
+# pushed in several requests rather than refused as a whole. (A request the centre refuses as
+# too large is still sent again one command at a time.)
+MAX_RUN_BYTES = 192 * 1024
 
 
 def _runs(
