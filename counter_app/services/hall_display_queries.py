@@ -147,6 +147,14 @@ def events_page(
     new_day = known is not None and known.date() < day <= events[-1].created_at.date()
     if new_day or hole_between(central, after, last + 1):
         snapshot = hall_snapshot(central, hall, day)
+        if snapshot.last_seq > last:
+            # Events committed between the two reads are in the picture: hand them over too,
+            # or the display would show a call it never announces.
+            events += [
+                event
+                for event in events_after(central, hall, last, limit)
+                if event.seq <= snapshot.last_seq
+            ]
         return HallEvents(events, snapshot.waiting, snapshot, max(snapshot.last_seq, last))
     with Session(central) as session:
         counts = waiting_counts_in(session, hall, day)

@@ -7,11 +7,12 @@ import json
 import threading
 import uuid
 from collections import Counter
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.domain.queue import InvalidTransition, TicketEvent, WaitingTicket, choose_next
@@ -486,3 +487,44 @@ def test_a_display_page_carries_a_snapshot_when_it_does_not_follow_on(
     assert new_day is not None and new_day.snapshot is not None
     assert new_day.snapshot.current == [] and new_day.waiting == {"B": 1}
     assert [e.kind for e in new_day.events] == ["issued"]
+
+
+def test_a_call_committed_while_the_snapshot_is_read_is_handed_over_with_it(
+    central_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a hole the page's events are read first and the picture second; a call committed
+    between the two reads is in the picture, so it must be in the page's events as well, or
+    the display shows it and never announces it (the cursor moves past it)."""
+    from counter_app.services import hall_display_queries
+    from counter_app.services.hall_display_queries import events_page
+
+    day = NOW.date()
+    issue_ticket(central_engine, HALL, "A", now=NOW)
+    first = events_page(central_engine, HALL, 0, day)
+    assert first is not None
+    with central_engine.begin() as connection:  # a hole: another hall's event, lost
+        lost = connection.execute(
+            insert(QueueEventRow).values(
+                hall_code="HALL02", kind="issued", payload="{}", created_at=NOW
+            )
+        ).inserted_primary_key
+        connection.execute(
+            insert(QueueEventRow).values(
+                hall_code="HALL02", kind="issued", payload="{}", created_at=NOW
+            )
+        )
+        connection.execute(delete(QueueEventRow).where(QueueEventRow.seq == lost[0]))
+    issue_ticket(central_engine, HALL, "A", now=NOW)
+
+    real_snapshot = hall_display_queries.hall_snapshot
+
+    def snapshot_after_a_call(*args: Any, **kwargs: Any) -> Any:
+        assert call_next(central_engine, HALL, 4, ["A"], "t", key="race", now=NOW) is not None
+        return real_snapshot(*args, **kwargs)
+
+    monkeypatch.setattr(hall_display_queries, "hall_snapshot", snapshot_after_a_call)
+    page = events_page(central_engine, HALL, first.last_seq, day)
+    assert page is not None and page.snapshot is not None
+    assert [c.window for c in page.snapshot.current] == [4]
+    assert [e.kind for e in page.events] == ["issued", "called"]
+    assert page.last_seq == page.events[-1].seq == page.snapshot.last_seq

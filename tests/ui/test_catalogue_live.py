@@ -11,21 +11,19 @@ Finally "Apply now" switches a form in use, after the teller agreed to discard i
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from service_harness import desk_login
 from sqlalchemy.orm import Session
 from standards import gb11643_check
+from teller_windows import open_window, registered_persons
 
 from counter_app.catalogue.load import shipped_catalogue
 from counter_app.catalogue.schema import Catalogue
 from counter_app.centre import bootstrap
 from counter_app.client.workstation import Workstation
-from counter_app.services.auth import authenticate
-from counter_app.storage.shared_models import CaseRow, PersonRow
+from counter_app.storage.shared_models import CaseRow
 from counter_app.ui.item_forms.generic_form import GenericForm
 from counter_app.ui.main_window import TellerWindow
 
@@ -37,16 +35,6 @@ RENAMED_EN = "Change of the bank account the pension is paid into"
 NEW_ITEM = "UNEMP-TRAINING"
 NEW_ITEM_EN = "Vocational training subsidy for the unemployed"
 NEW_BUNDLE_EN = "Retirement, all in one visit"
-
-
-def open_window(qtbot: Any, ws: Workstation) -> TellerWindow:
-    desk_login(ws, "teller1")
-    user = authenticate(ws.local, "teller1", "demo-teller1")
-    window = TellerWindow(ws, user, 3)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.synced, timeout=20_000):
-        window.show()
-    return window
 
 
 def identify(qtbot: Any, window: TellerWindow, id_number: str) -> None:
@@ -105,21 +93,7 @@ def list_names(window: TellerWindow, group: str) -> list[str]:
 def test_a_version_published_mid_day_reaches_the_open_window(
     qtbot: Any, ws: Workstation, central_db: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bootstrap.bulk_load(
-        central_db,
-        PersonRow,
-        [
-            {
-                "id_number": id_number,
-                "name": name,
-                "sex": "M" if int(id_number[16]) % 2 else "F",
-                "birth_date": dt.date.fromisoformat(
-                    f"{id_number[6:10]}-{id_number[10:12]}-{id_number[12:14]}"
-                ),
-            }
-            for id_number, name in PEOPLE.items()
-        ],
-    )
+    registered_persons(central_db, PEOPLE)
     shipped = shipped_catalogue()
     window = open_window(qtbot, ws)
     assert window.catalogue.version == shipped.version

@@ -12,24 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from service_harness import desk_login
+from teller_windows import open_window
 
 from counter_app.catalogue.load import shipped_catalogue
 from counter_app.client.workstation import Workstation
-from counter_app.services.auth import authenticate
 from counter_app.ui.item_forms import custom_forms
 from counter_app.ui.item_forms.generic_form import GenericForm
-from counter_app.ui.main_window import TellerWindow
-
-
-def open_window(qtbot: Any, ws: Workstation) -> TellerWindow:
-    desk_login(ws, "teller1")
-    user = authenticate(ws.local, "teller1", "demo-teller1")
-    window = TellerWindow(ws, user, 3)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.synced, timeout=20_000):
-        window.show()
-    return window
 
 
 def test_every_item_is_listed_in_its_group_and_shows_a_form(qtbot: Any, ws: Workstation) -> None:

@@ -17,16 +17,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from service_harness import desk_login
 from sqlalchemy.orm import Session
 from standards import gb11643_check, gb32100_code
+from teller_windows import open_window
 
 from counter_app.centre import bootstrap
 from counter_app.client.workstation import Workstation
 from counter_app.domain.insurance import EnrollmentForm
 from counter_app.items.person_enroll import KIND as ENROLL_KIND
 from counter_app.items.person_enroll import enrollment_payload
-from counter_app.services.auth import authenticate
 from counter_app.services.certificates import EMPLOYER, PERSONAL
 from counter_app.storage.shared_models import CaseRow, EmployerRow
 from counter_app.ui.main_window import TellerWindow
@@ -51,16 +50,6 @@ def enroll(ws: Workstation, id_number: str) -> None:
         start_date=today.isoformat(),
     ).validate(today)
     ws.execute(ws.command(ENROLL_KIND, enrollment_payload(enrollment, 3), "teller1"))
-
-
-def open_window(qtbot: Any, ws: Workstation) -> TellerWindow:
-    desk_login(ws, "teller1")
-    user = authenticate(ws.local, "teller1", "demo-teller1")
-    window = TellerWindow(ws, user, 3)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.synced, timeout=20_000):
-        window.show()
-    return window
 
 
 def identify(qtbot: Any, window: TellerWindow, id_number: str) -> None:

@@ -19,20 +19,18 @@ from typing import Any
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from service_harness import desk_login
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from standards import GB11643_CHECK_TABLE, gb11643_check, gb11643_id, gb32100_code
+from teller_windows import open_window
 
 from counter_app.client.workstation import Workstation
 from counter_app.items.person_enroll import KIND as ENROLL
-from counter_app.services.auth import authenticate
 from counter_app.storage.employer_models import EmployerDetailsRow
 from counter_app.storage.shared_models import CaseRow, InsuredPersonRow, PersonRow
 from counter_app.ui.item_forms.employer_register_form import EmployerRegisterForm
 from counter_app.ui.item_forms.person_change_form import PersonChangeForm
 from counter_app.ui.item_forms.staff_change_form import StaffChangeForm
-from counter_app.ui.main_window import TellerWindow
 from counter_app.ui.print_preview import PrintPreviewDialog
 
 EMPLOYER = gb32100_code("91440300", "MA5F1234")
@@ -60,16 +58,6 @@ def enrol(ws: Workstation, id_number: str, name: str) -> None:
     }
     ws.execute(ws.command(ENROLL, payload, "teller1"))
     assert ws.sync_once().online
-
-
-def open_window(qtbot: Any, ws: Workstation) -> TellerWindow:
-    desk_login(ws, "teller1")
-    user = authenticate(ws.local, "teller1", "demo-teller1")
-    window = TellerWindow(ws, user, 3)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.synced, timeout=20_000):
-        window.show()
-    return window
 
 
 def roster_workbook(path: Path) -> Path:

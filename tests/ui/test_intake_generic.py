@@ -24,19 +24,17 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 from readback import pdftotext
-from service_harness import desk_login
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from standards import gb11643_check
+from teller_windows import open_window, registered_persons
 
 from counter_app.catalogue.load import shipped_catalogue
-from counter_app.centre import bootstrap
 from counter_app.client.workstation import Workstation
 from counter_app.domain.commands import Command
 from counter_app.printing.jobs import PrintJob
 from counter_app.services import command_bus
-from counter_app.services.auth import authenticate
-from counter_app.storage.shared_models import CaseRow, PersonRow
+from counter_app.storage.shared_models import CaseRow
 from counter_app.ui.item_forms.bundle_form import BundleForm
 from counter_app.ui.item_forms.generic_form import GenericForm, IntakeOutcome
 from counter_app.ui.main_window import TellerWindow
@@ -77,16 +75,6 @@ def test_the_holiday_count_of_this_test() -> None:
 
 
 # -- the window ------------------------------------------------------------------------------
-def open_window(qtbot: Any, ws: Workstation) -> TellerWindow:
-    desk_login(ws, "teller1")
-    user = authenticate(ws.local, "teller1", "demo-teller1")
-    window = TellerWindow(ws, user, 3)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.synced, timeout=20_000):
-        window.show()
-    return window
-
-
 def identify(qtbot: Any, window: TellerWindow, id_number: str) -> None:
     window.new_customer()
     with qtbot.waitSignal(window.customer.person_selected, timeout=10_000):
@@ -170,21 +158,7 @@ def test_a_day_of_generic_items_single_pending_and_a_life_event(
     ws.config.printers = [
         {"name": "a4", "kind": "pdf", "connection": "file", "path": str(tmp_path / "pdf")}
     ]
-    bootstrap.bulk_load(
-        central_db,
-        PersonRow,
-        [
-            {
-                "id_number": id_number,
-                "name": name,
-                "sex": "M" if int(id_number[16]) % 2 else "F",
-                "birth_date": dt.date.fromisoformat(
-                    f"{id_number[6:10]}-{id_number[10:12]}-{id_number[12:14]}"
-                ),
-            }
-            for id_number, name in PEOPLE.items()
-        ],
-    )
+    registered_persons(central_db, PEOPLE)
     catalogue = shipped_catalogue()
     window = open_window(qtbot, ws)
     assert window.catalogue.version == catalogue.version

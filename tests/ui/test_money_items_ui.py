@@ -23,14 +23,13 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from readback import pdftotext
-from service_harness import desk_login
 from sqlalchemy.orm import Session
 from standards import gb11643_id, gb32100_code
+from teller_windows import open_window
 
 from counter_app.centre import bootstrap
 from counter_app.client.workstation import Workstation
 from counter_app.items.person_enroll import KIND as ENROLL
-from counter_app.services.auth import authenticate
 from counter_app.storage.shared_models import CaseRow, EmployerRow, InsuranceStatusRow
 from counter_app.ui.item_forms.back_payment_form import BackPaymentForm
 from counter_app.ui.item_forms.base_declaration_form import BaseDeclarationForm
@@ -67,16 +66,6 @@ def enroll(ws: Workstation, id_number: str, name: str) -> None:
     }
     ws.execute(ws.command(ENROLL, payload, "teller1"))
     assert ws.sync_once().online
-
-
-def open_window(qtbot: Any, ws: Workstation) -> TellerWindow:
-    desk_login(ws, "teller1")
-    user = authenticate(ws.local, "teller1", "demo-teller1")
-    window = TellerWindow(ws, user, 3)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.synced, timeout=20_000):
-        window.show()
-    return window
 
 
 def money_form(window: TellerWindow, code: str) -> Any:

@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from readback import pdftotext
-from service_harness import desk_login
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from standards import gb11643_id, gb32100_code
+from teller_windows import open_window
 
 from counter_app.client.workstation import Workstation
-from counter_app.services.auth import authenticate
 from counter_app.storage.employer_models import EmployerStaffRow
 from counter_app.storage.shared_models import CaseRow
 from counter_app.ui.item_forms.employer_register_form import EmployerRegisterForm
@@ -38,16 +37,6 @@ FIRST = gb32100_code("91440300", "MA5F2468")
 SECOND = gb32100_code("91440300", "MA5F1357")
 CHINESE_DIGITS = str.maketrans("0123456789", "零一二三四五六七八九")
 HEADER = "姓名,身份证号码,户籍性质,户籍所在地/城市,缴费基数,变动日期,增减,减员原因\n"
-
-
-def open_window(qtbot: Any, ws: Workstation) -> TellerWindow:
-    desk_login(ws, "teller1")
-    user = authenticate(ws.local, "teller1", "demo-teller1")
-    window = TellerWindow(ws, user, 3)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.synced, timeout=20_000):
-        window.show()
-    return window
 
 
 def registration_window(

@@ -11,16 +11,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-from service_harness import desk_login
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from standards import gb11643_check
+from teller_windows import open_window
 
 from counter_app.centre import bootstrap
 from counter_app.client.workstation import Workstation
 from counter_app.domain.roles import Role
 from counter_app.services import queue
-from counter_app.services.auth import authenticate
 from counter_app.storage.queue_models import RatingRow, TicketRow
 from counter_app.ui.main_window import TellerWindow
 from counter_app.ui.print_preview import PrintPreviewDialog
@@ -29,16 +28,6 @@ from counter_app.ui.queue_dock import QueueDock
 FIRST = "44030519900307004" + gb11643_check("44030519900307004")  # enrolled at A001
 SECOND = "11010519851224002" + gb11643_check("11010519851224002")  # identified, not enrolled
 THIRD = "32010219770811003" + gb11643_check("32010219770811003")  # held and resumed
-
-
-def open_window(qtbot: Any, ws: Workstation) -> TellerWindow:
-    desk_login(ws, "teller1")  # at the centre, as the login window does
-    user = authenticate(ws.local, "teller1", "demo-teller1")
-    window = TellerWindow(ws, user, 3)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.synced, timeout=20_000):
-        window.show()
-    return window
 
 
 def act(qtbot: Any, dock: QueueDock, action: str) -> queue.Ticket | None:
