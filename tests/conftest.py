@@ -6,6 +6,7 @@ skipped with that reason shown. Each PostgreSQL test gets a schema of its own, d
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import uuid
@@ -274,6 +275,16 @@ def make_workstation(tmp_path: Path, central_service: object) -> Iterator[Callab
 
 
 _exit_status = 0
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Once a Qt test switched the automatic collector off (``ui.gc_guard``), cycles are
+    collected between tests, on the main thread — also for the tests without Qt after it."""
+    if not gc.isenabled():
+        from counter_app.ui import gc_guard
+
+        gc_guard.collect_due()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -42,6 +42,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from counter_app.ui import gc_guard
 from counter_app.ui.early_config import data_dir, read_early_settings
 
 if TYPE_CHECKING:
@@ -193,6 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("counter-app")
+    gc_guard.install(app)  # cycles holding Qt objects are freed on this thread only
     quit_on_signals(app)
     if args.mode != "teller":
         return run_other_mode(args, app)

@@ -7,7 +7,12 @@ shows the error to the user in one consistent dialog.
 
 Results travel through one long-lived dispatcher object: no QObject is made or destroyed
 per operation, which keeps object lifetimes simple (a QObject must never die inside one of
-its own slots).
+its own slots). The worker never holds the last reference to anything of an operation: the
+function, its result or its exception (whose traceback keeps the frames and their widgets
+alive) are stored on the ``Op``, which the GUI thread owns until it delivers it, and the
+worker drops its own references before it signals. Otherwise, when the GUI thread was quick
+to deliver, the worker's late release would destroy a closed dialog's widgets on the worker
+thread ("QBasicTimer::stop: Failed … from a different thread", then a crash).
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ def wait_for_background(msecs: int = 30_000) -> bool:
 
 
 class _Dispatcher(QObject):
-    done = Signal(int, bool, object)
+    done = Signal(int)  # the id of an operation whose outcome is stored on it
 
     def __init__(self) -> None:
         super().__init__(QCoreApplication.instance())
@@ -60,25 +65,26 @@ def dispatcher() -> _Dispatcher:
 
 
 class _Job(QRunnable):
-    def __init__(self, op_id: int, fn: Callable[[], Any]) -> None:
+    def __init__(self, op_id: int) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._op_id = op_id
-        self._fn = fn
 
     def run(self) -> None:
+        op = _pending[self._op_id]  # stays there until the GUI thread delivers it
         try:
-            result = self._fn()
+            op.outcome = (True, op.fn())
         except Exception as exc:  # reported to the GUI thread, never swallowed
             log.debug("background operation failed", exc_info=True)
-            dispatcher().done.emit(self._op_id, False, exc)
-        else:
-            dispatcher().done.emit(self._op_id, True, result)
+            op.outcome = (False, exc)
+        del op  # nothing of the operation is released on this thread
+        dispatcher().done.emit(self._op_id)
 
 
-def _deliver(op_id: int, ok: bool, value: object) -> None:
+def _deliver(op_id: int) -> None:
     op = _pending.pop(op_id, None)
-    if op is not None:
+    if op is not None and op.outcome is not None:
+        ok, value = op.outcome
         op.deliver(ok, value)
 
 
@@ -86,7 +92,8 @@ class Op:
     """One background operation with success and failure callbacks."""
 
     def __init__(self, fn: Callable[[], Any], *, parent: QWidget | None = None) -> None:
-        self._fn = fn
+        self.fn = fn
+        self.outcome: tuple[bool, object] | None = None  # set by the worker: (ok, value)
         self._parent = parent
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
@@ -103,7 +110,7 @@ class Op:
         dispatcher()
         op_id = next(_ids)
         _pending[op_id] = self
-        worker_pool().start(_Job(op_id, self._fn))
+        worker_pool().start(_Job(op_id))
         return self
 
     def deliver(self, ok: bool, value: object) -> None:

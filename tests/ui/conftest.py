@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from service_harness import DESK_USERS, desk_login
 
 from counter_app.client.workstation import Workstation
-from counter_app.ui import i18n
+from counter_app.ui import gc_guard, i18n
 from counter_app.ui.ops import wait_for_background
 
 USERS = DESK_USERS  # username → (password, role, display name); made in every test centre
@@ -42,6 +42,12 @@ def ws(make_workstation: Any) -> Iterator[Workstation]:
 
 
 login = desk_login
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_gc(qapp: QApplication) -> None:
+    """Cyclic garbage is collected on the GUI thread, as in the application (``gc_guard``)."""
+    gc_guard.install(qapp)
 
 
 @pytest.fixture(autouse=True)
