@@ -1,9 +1,9 @@
 """``counter-central``: run the service and administer it.
 
 serve, workstation add/revoke/list, ca init, anchor init/sign, audit verify, db roles,
-db migrate and db set-password. Every failure is one line on stderr naming what is wrong
-and what to do, with a non-zero exit code; an operator never sees a traceback. Secrets are
-read from standard input or the secret stores, never from the command line.
+db migrate, db set-password and registry load. Every failure is one line on stderr naming
+what is wrong and what to do, with a non-zero exit code; an operator never sees a traceback.
+Secrets are read from standard input or the secret stores, never from the command line.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter_central import cli_admin, cli_db
+from counter_central import cli_admin, cli_db, cli_registry
 from counter_central.cli_support import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError, settings_of
 from counter_central.settings import SettingsError
 
@@ -229,6 +229,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--password-stdin", action="store_true")
     p = add(db_commands, "set-password", cli_db.cmd_db_set_password, "store it in the keyring")
     p.add_argument("--password-stdin", action="store_true")
+
+    registry = commands.add_parser("registry", help="the registry of persons and employers")
+    registry_commands = registry.add_subparsers(dest="action", required=True)
+    p = add(
+        registry_commands,
+        "load",
+        cli_registry.cmd_registry_load,
+        "check and load persons or employers from a CSV or XLSX file",
+    )
+    p.add_argument("kind", choices=("persons", "employers"))
+    p.add_argument("file", help="CSV (UTF-8, GBK or UTF-16) or XLSX, headings in row 1-20")
+    p.add_argument("--report", help="also write the problems to this CSV file")
+    p.add_argument("--batch", type=cli_registry.batch_size, default=5000, help="rows per commit")
+    p.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    p.add_argument("--all-or-nothing", action="store_true", help="load nothing if any row is bad")
     return parser
 
 

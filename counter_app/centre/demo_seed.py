@@ -1,12 +1,13 @@
 """Filling an empty central database with the demo hall, users and synthetic registry data.
 
 Used on the first start of the embedded default and by ``counter-admin seed-demo`` (which
-also serves benchmarks: ``--persons 1000000`` streams rows in batches).
+also serves benchmarks: ``--persons 1000000`` streams rows in batches). The rows go through
+``bootstrap.bulk_load``, the loading path of ``counter-central registry load`` too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -53,7 +54,7 @@ def seed_demo(
         bootstrap.create_user(
             central, user.username, user.password, Role(user.role), hall.code, user.display_name
         )
-    written_employers = bootstrap.bulk_load(
+    employer_counts = bootstrap.bulk_load(
         central,
         EmployerRow,
         (
@@ -68,9 +69,9 @@ def seed_demo(
         ),
     )
     if progress:
-        progress("employers", written_employers)
+        progress("employers", employer_counts.total)
 
-    def person_rows() -> object:
+    def person_rows() -> Iterator[dict[str, object]]:
         for i, p in enumerate(iter_persons(persons, seed=seed), start=1):
             if progress and i % 100_000 == 0:
                 progress("persons", i)
@@ -84,7 +85,7 @@ def seed_demo(
                 "hukou_type": p.hukou_type,
             }
 
-    written_persons = bootstrap.bulk_load(central, PersonRow, person_rows())  # type: ignore[arg-type]
+    person_counts = bootstrap.bulk_load(central, PersonRow, person_rows())
     if progress:
-        progress("persons", written_persons)
-    return DemoSeedReport(hall.code, demo_logins(), written_persons, written_employers)
+        progress("persons", person_counts.total)
+    return DemoSeedReport(hall.code, demo_logins(), person_counts.total, employer_counts.total)

@@ -152,12 +152,12 @@ class RosterReport:
 
 
 # -- cells -------------------------------------------------------------------------------------
-def _fold(text: str) -> str:
+def fold_heading(text: str) -> str:
     """Full-width forms (an input method left in full-width mode) folded to ASCII."""
     return unicodedata.normalize("NFKC", text) if not text.isascii() else text
 
 
-def _cell_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
@@ -204,7 +204,7 @@ def _character_problem(column: str, text: str) -> RowProblem | None:
     )
 
 
-def _date(value: Any, column: str = "change_date") -> dt.date | RowProblem:
+def roster_date(value: Any, column: str = "change_date") -> dt.date | RowProblem:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -214,7 +214,7 @@ def _date(value: Any, column: str = "change_date") -> dt.date | RowProblem:
         if 61 <= value <= 2_958_465:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         return RowProblem(column, "format", f"{value} is not a date", {"value": shown(str(value))})
-    text = _fold(_cell_text(value))
+    text = fold_heading(cell_text(value))
     if not text:
         return RowProblem(column, "required", "the date of the change is required")
     match = _DATE_TEXT.match(text) or _COMPACT_DATE.match(text)
@@ -235,7 +235,7 @@ def _money(value: Any) -> Decimal | RowProblem | None:
         # A workbook stores numbers as binary floats; the shortest text that reads back as
         # the same float is what the cell showed, and it is read as a decimal from there.
         return Decimal(repr(value))
-    text = _fold(_cell_text(value))
+    text = fold_heading(cell_text(value))
     for mark in (",", "，", "¥", "￥", "元", " "):
         text = text.replace(mark, "")
     if not text:
@@ -249,8 +249,8 @@ def _money(value: Any) -> Decimal | RowProblem | None:
     return amount
 
 
-def _hukou_type(text: str) -> str | None:
-    value = _fold(text).replace(" ", "")
+def hukou_type_of(text: str) -> str | None:
+    value = fold_heading(text).replace(" ", "")
     for prefix in _HUKOU_PREFIXES:
         value = value.removeprefix(prefix)
     for suffix in _HUKOU_SUFFIXES:
@@ -259,7 +259,7 @@ def _hukou_type(text: str) -> str | None:
 
 
 def _reason(text: str, reasons: Mapping[str, tuple[str, str]]) -> str | None:
-    value = _fold(text).strip()
+    value = fold_heading(text).strip()
     if value in reasons:
         return value
     for code, (zh, en) in reasons.items():
@@ -269,14 +269,14 @@ def _reason(text: str, reasons: Mapping[str, tuple[str, str]]) -> str | None:
     return alias if alias in reasons else None
 
 
-def _heading(text: str) -> str:
-    folded = _fold(text).replace(" ", "").replace("*", "").replace("＊", "")
+def find_heading(text: str) -> str:
+    folded = fold_heading(text).replace(" ", "").replace("*", "").replace("＊", "")
     return _BRACKETED.sub("", folded)
 
 
 def _columns(cells: Sequence[Any]) -> dict[str, int]:
     found: dict[str, int] = {}
-    headings = [_heading(_cell_text(c)) for c in cells]
+    headings = [find_heading(cell_text(c)) for c in cells]
     for name, names in COLUMNS.items():
         for index, heading in enumerate(headings):
             if heading in names and index not in found.values():
@@ -307,7 +307,7 @@ def _read_line(
         problems.append(p)
         failed.add(p.column)
 
-    name_text = _cell_text(cell("name"))
+    name_text = cell_text(cell("name"))
     bad = _character_problem("name", name_text)
     if bad is not None:
         problem(bad)
@@ -318,7 +318,7 @@ def _read_line(
         )  # fmt: skip
 
     raw_id = cell("id_number")
-    id_text = _cell_text(raw_id)
+    id_text = cell_text(raw_id)
     id_number = ""
     if isinstance(raw_id, (int, float)) and not isinstance(raw_id, bool):
         try:
@@ -350,7 +350,7 @@ def _read_line(
                 )
             )
 
-    action_text = _fold(_cell_text(cell("action"))).strip()
+    action_text = fold_heading(cell_text(cell("action"))).strip()
     action = ACTIONS.get(action_text.lower())
     if action is None:
         code = "required" if not action_text else "choice"
@@ -358,7 +358,7 @@ def _read_line(
             RowProblem("action", code, "增 (add) or 减 (remove)", {"value": shown(action_text)})
         )
 
-    change_date = _date(cell("change_date"))
+    change_date = roster_date(cell("change_date"))
     if isinstance(change_date, RowProblem):
         problem(change_date)
         change_date = ctx.today
@@ -366,16 +366,16 @@ def _read_line(
     hukou_type = hukou_place = reason = ""
     base: Decimal | None = None
     if action == "add":
-        hukou_text = _cell_text(cell("hukou_type"))
+        hukou_text = cell_text(cell("hukou_type"))
         if hukou_text:
-            hukou = _hukou_type(hukou_text)
+            hukou = hukou_type_of(hukou_text)
             if hukou is None:
                 problem(
                     RowProblem("hukou_type", "choice", "城镇 or 农村", {"value": shown(hukou_text)})
                 )
             else:
                 hukou_type = hukou
-        hukou_place = _cell_text(cell("hukou_place"))
+        hukou_place = cell_text(cell("hukou_place"))
         bad = _character_problem("hukou_place", hukou_place)
         if bad is not None:
             problem(bad)
@@ -387,7 +387,7 @@ def _read_line(
         else:
             base = amount
     elif action == "remove":
-        reason_text = _cell_text(cell("reason"))
+        reason_text = cell_text(cell("reason"))
         if reason_text:
             reason_code = _reason(reason_text, ctx.reasons)
             if reason_code is None:
@@ -461,7 +461,7 @@ def _report(
             if number >= HEADER_SEARCH_ROWS:
                 break
             continue
-        if all(_cell_text(c) == "" for c in cells):
+        if all(cell_text(c) == "" for c in cells):
             blank.append(number)
             continue
         if len(lines) >= MAX_ROWS:
@@ -512,7 +512,7 @@ def decode_csv(data: bytes) -> tuple[str, str]:
         return data.decode("gb18030"), "gb18030"
 
 
-def _csv_rows(text: str) -> Iterator[list[str]]:
+def csv_rows(text: str) -> Iterator[list[str]]:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -529,7 +529,7 @@ def parse_csv(
         )
     ctx = _Context(today, removal_reasons(item))
     try:
-        return _report(source, "csv", encoding, _csv_rows(text), ctx)
+        return _report(source, "csv", encoding, csv_rows(text), ctx)
     except csv.Error as exc:
         return _unreadable(source, "csv", "unreadable", f"the CSV file cannot be read: {exc}")
 
