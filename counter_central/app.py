@@ -4,6 +4,10 @@ The application holds no client state, only the database engine, the clock and t
 key, so any number of processes can serve one database. The OpenAPI document is served at
 ``/openapi.json``; the interactive documentation pages are off (they load code from outside).
 
+On PostgreSQL, call-next — the busiest call of a hall — is answered by the request gate on
+the event loop in one statement (``routes_queue.HotCallNext``, over ``LoopConnections``);
+the route is still declared here, so the OpenAPI document describes it.
+
 Handlers are plain functions run in a thread pool, and a long-polling ``GET /v1/journal``
 holds a thread for up to 25 s, so at start-up the pool is raised to ``WORKER_THREADS`` (one
 per waiting workstation, with room for everything else). When the process is asked to stop,
@@ -12,6 +16,7 @@ waiting requests answer at once instead of holding up the shutdown.
 
 from __future__ import annotations
 
+import inspect
 import signal
 import threading
 from collections.abc import AsyncIterator, Callable
@@ -28,12 +33,13 @@ from counter_central.access_log import AccessLog
 from counter_central.anchor_key import AnchorKey, load_anchor_key
 from counter_central.clock import ServiceClock
 from counter_central.context import ServiceContext
-from counter_central.database import open_service_database
-from counter_central.gate import RequestGate
+from counter_central.database import LoopConnections, open_service_database
+from counter_central.gate import HotRoute, RequestGate
 from counter_central.routes_anchors import router as anchors_router
 from counter_central.routes_authorizations import router as authorizations_router
 from counter_central.routes_counter import router as counter_router
 from counter_central.routes_public import router as public_router
+from counter_central.routes_queue import HotCallNext
 from counter_central.routes_queue import router as queue_router
 from counter_central.routes_sessions import router as sessions_router
 from counter_central.routes_sync import STOPPING_STATE
@@ -42,6 +48,15 @@ from counter_central.settings import Settings
 
 # Threads for the (synchronous) handlers: long-polls of many workstations, plus the rest.
 WORKER_THREADS = 400
+
+# The service's record of its requests is its access log; FastAPI's own OpenTelemetry
+# instrumentation (in the versions that have it) would otherwise look up on every request
+# whether a provider was configured meanwhile.
+_NO_TELEMETRY: dict[str, Any] = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters
+    else {}
+)
 
 
 def _chain_stop_signals(stopping: threading.Event) -> Callable[[], None]:
@@ -80,6 +95,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         stopping.set()
         undo()
+        connections: LoopConnections | None = getattr(app.state, LOOP_CONNECTIONS_STATE, None)
+        if connections is not None:
+            await connections.close()
+
+
+LOOP_CONNECTIONS_STATE = "loop_connections"
 
 
 def create_app(
@@ -109,6 +130,7 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
         lifespan=_lifespan,
+        **_NO_TELEMETRY,
     )
     app.state.service = context
     for router in (
@@ -122,6 +144,11 @@ def create_app(
     ):
         app.include_router(router)
     error_handlers.install(app)
-    app.add_middleware(RequestGate, context=context)
+    hot_routes: dict[tuple[str, str], HotRoute] = {}
+    if context.engine.dialect.name == "postgresql":
+        connections = LoopConnections(context.engine)
+        setattr(app.state, LOOP_CONNECTIONS_STATE, connections)
+        hot_routes[("POST", "/v1/queue/call-next")] = HotCallNext(context, connections)
+    app.add_middleware(RequestGate, context=context, hot_routes=hot_routes)
     app.add_middleware(AccessLog)
     return app

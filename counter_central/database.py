@@ -6,10 +6,18 @@ makes it). At start-up it checks that on PostgreSQL: a superuser, the owner of t
 (or a member of the owner role) or a role that may rewrite the journal is refused, as is a
 schema that is not at the newest migration (the service never migrates: the owner does).
 Statement parameters are hidden from database errors, so a failure never logs personal data.
+
+``LoopConnections`` lends the event loop a few connections of its own, for the hot requests
+that are answered in one statement without a worker thread.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Mapping
+from typing import Any
+
+import psycopg
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -157,3 +165,70 @@ def open_service_database(settings: Settings) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+# At most this many statements of the event loop run at once (PostgreSQL has few cores to
+# share; more in flight only queue up there).
+LOOP_CONNECTIONS = 8
+
+
+class LoopConnections:
+    """Autocommit psycopg connections used from the server's event loop (PostgreSQL only).
+
+    A request answered in one statement runs it here with ``await``, without handing the
+    request to a worker thread and back. At most ``size`` statements are in flight; the
+    connections are opened when first needed, with the engine's URL and password, and kept.
+    A connection found dead (a database restart, a terminated backend) is dropped and the
+    statement runs once more on a new one — as the request gate does with the engine's pool
+    (a statement that had committed just before the connection broke is then refused by its
+    own guards, e.g. as a replayed nonce, never applied twice); the idle ones are then
+    dropped too, as SQLAlchemy invalidates its pool. Errors are raised as
+    ``psycopg.Error``. Connections belong to the event loop that opened them; under another
+    loop (a server started again in the same process) new ones are opened.
+    """
+
+    def __init__(self, engine: Engine, size: int = LOOP_CONNECTIONS) -> None:
+        _, arguments = engine.dialect.create_connect_args(engine.url)
+        params = dict(arguments)
+        params.pop("context", None)  # SQLAlchemy's adapters; psycopg's own are what is wanted
+        params.setdefault("connect_timeout", 5)
+        self._params = params
+        self._size = size
+        self._idle: list[psycopg.AsyncConnection[Any]] = []
+        self._slots: asyncio.Semaphore | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def fetchone(self, query: str, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """Run one statement (prepared on each connection) and return its first row."""
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop or self._slots is None:
+            self._loop, self._slots, self._idle = loop, asyncio.Semaphore(self._size), []
+        async with self._slots:
+            for attempt in (1, 2):
+                connection = self._idle.pop() if self._idle else await self._connect()
+                try:
+                    cursor = await connection.execute(query, params, prepare=True)
+                    row = await cursor.fetchone()
+                except psycopg.Error:
+                    if not connection.broken and not connection.closed:
+                        self._idle.append(connection)
+                        raise
+                    await connection.close()
+                    if attempt == 2:
+                        raise
+                    await self.close()  # the others are likely dead too: all anew
+                    continue
+                except BaseException:  # cancelled mid-statement: its state is unknown
+                    await connection.close()
+                    raise
+                self._idle.append(connection)
+                return row
+        raise AssertionError("unreachable")
+
+    async def _connect(self) -> psycopg.AsyncConnection[Any]:
+        return await psycopg.AsyncConnection.connect(autocommit=True, **self._params)
+
+    async def close(self) -> None:
+        idle, self._idle = self._idle, []
+        for connection in idle:
+            await connection.close()

@@ -7,6 +7,7 @@ all answer ``{"error": code, "reason": text}`` and are logged through ``log_refu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI
@@ -48,20 +49,26 @@ async def on_refusal(request: Request, exc: Exception) -> Response:
     return exc.response()
 
 
-async def on_validation_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, RequestValidationError)
+def validation_refusal(errors: Sequence[Any]) -> tuple[Refusal, str]:
+    """The 422 refusal for pydantic's errors, and what the log may say of it: locations and
+    error types only, as a message may quote part of the input."""
     problems = [
         {
             "loc": safe_location(error.get("loc", ())),
             "type": str(error.get("type", "")),
             "msg": str(error.get("msg", "")),
         }
-        for error in exc.errors()[:20]
+        for error in errors[:20]
     ]
     reason = "; ".join(f"{p['loc']}: {p['msg']}" for p in problems) or "invalid request"
     refusal = Refusal(422, "invalid_request", reason, extra={"problems": problems})
-    # The log gets locations and error types only: a message may quote part of the input.
-    _log(request, refusal, "; ".join(f"{p['loc']}: {p['type']}" for p in problems))
+    return refusal, "; ".join(f"{p['loc']}: {p['type']}" for p in problems)
+
+
+async def on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    refusal, detail = validation_refusal(exc.errors())
+    _log(request, refusal, detail)
     return refusal.response()
 
 
@@ -85,15 +92,20 @@ async def on_domain_error(request: Request, exc: Exception) -> Response:
     Logged by type, code and field only: a message may quote what was typed (an ID number).
     """
     assert isinstance(exc, DomainError)
+    refusal, detail = domain_refusal(exc)
+    _log(request, refusal, detail)
+    return refusal.response()
+
+
+def domain_refusal(exc: DomainError) -> tuple[Refusal, str]:
+    """The refusal a business rule's "no" travels as, and what the log may say of it."""
     status, body = domain_body(exc)
     detail = body["domain"]
     refusal = Refusal(status, str(body["error"]), str(body["reason"]), extra={"domain": detail})
-    _log(
-        request,
+    return (
         refusal,
         f"{detail.get('type')} {detail.get('code', '')} {detail.get('field', '')}".strip(),
     )
-    return refusal.response()
 
 
 def install(app: FastAPI) -> None:

@@ -7,7 +7,10 @@ window, after which its timestamp alone refuses it. The workstation's state is r
 request, so a revocation takes effect on the next one, in every process.
 
 This runs before every signed request, so it is kept to one pooled connection and two
-statements in SQLAlchemy Core: the workstation's row, then the nonce.
+statements in SQLAlchemy Core: the workstation's row, then the nonce. A hot route that does
+its work in one statement (call-next) uses the parts that need no database
+(``signed_request``, ``known_key``) and checks the workstation and stores the nonce in that
+statement itself, falling back on ``authenticate`` whenever it cannot decide alone.
 """
 
 from __future__ import annotations
@@ -185,9 +188,10 @@ def _fast_path_statement(halls: int) -> TextClause:
     )
 
 
-# Workstation id → the public key text a request of it last verified with, in this process.
-# Only a hint for the fast path, which checks it against the row; never trusted alone.
-_known_keys: dict[str, str] = {}
+# Workstation id → the public key text a request of it last verified with, and its hall, in
+# this process. Only a hint for the fast paths, which check it against the row (in the same
+# statement that stores the nonce); never trusted alone.
+_known_keys: dict[str, tuple[str, str]] = {}
 KNOWN_KEYS_LIMIT = 10_000
 
 
@@ -199,28 +203,74 @@ def _public_key(text: str) -> Ed25519PublicKey:
 
 
 @dataclass(frozen=True)
-class _Request:
+class SignedRequest:
+    """A request whose signature headers are well-formed and whose timestamp is in the
+    window: what is left to check is the workstation, the signature and the nonce."""
+
     signed: SignedHeaders
     message: bytes
     halls: tuple[str, ...]
-    expires_at: dt.datetime
+    expires_at: dt.datetime  # naive UTC: until when its nonce is kept
 
 
-def _fast_path(connection: Connection, request: _Request) -> CallerWorkstation | None:
-    """One statement for a workstation this process knows (PostgreSQL): ``None`` when it
-    does not apply and the full check must run."""
+def signed_request(
+    clock: ServiceClock,
+    *,
+    window: int,
+    halls: tuple[str, ...],
+    method: str,
+    target: str,
+    headers: Mapping[str, str],
+    body: bytes,
+) -> SignedRequest:
+    """The checks that need no database (headers, clock window); ``Refusal`` otherwise."""
+    signed = parse_signed_headers(headers)
+    check_clock(clock, signed.timestamp, window)
+    return SignedRequest(
+        signed,
+        request_message(
+            signed.workstation_id, method, target, signed.timestamp, signed.nonce, body
+        ),
+        halls,
+        clock.utc() + dt.timedelta(seconds=2 * window),
+    )
+
+
+@dataclass(frozen=True)
+class KnownKey:
+    """The key (and hall) this process last verified a workstation's requests with."""
+
+    public_key: str
+    hall_code: str
+
+
+def known_key(request: SignedRequest) -> KnownKey | None:
+    """The key this process knows for the request's workstation, if the signature verifies
+    with it; ``None`` otherwise (the full check decides). A hint only: the caller's statement
+    must check it against the workstation's row (active, same key, same hall), as
+    ``_FAST_PATH`` does, before anything of the request is acted on."""
     signed = request.signed
     known = _known_keys.get(signed.workstation_id)
     if (
-        connection.dialect.name != "postgresql"
-        or known is None
-        or not signature_valid(_public_key(known), signed.signature, request.message)
+        known is None
+        or known[1] not in request.halls
+        or not signature_valid(_public_key(known[0]), signed.signature, request.message)
     ):
+        return None
+    return KnownKey(*known)
+
+
+def _fast_path(connection: Connection, request: SignedRequest) -> CallerWorkstation | None:
+    """One statement for a workstation this process knows (PostgreSQL): ``None`` when it
+    does not apply and the full check must run."""
+    signed = request.signed
+    known = known_key(request) if connection.dialect.name == "postgresql" else None
+    if known is None:
         return None
     params: dict[str, object] = {
         "id": signed.workstation_id,
         "active": WS_ACTIVE,
-        "public_key": known,
+        "public_key": known.public_key,
         "nonce": signed.nonce,
         "expires_at": request.expires_at,
     }
@@ -229,11 +279,11 @@ def _fast_path(connection: Connection, request: _Request) -> CallerWorkstation |
     if row is None:
         return None
     if not row.stored:
-        raise _replayed(signed.workstation_id)
+        raise replayed(signed.workstation_id)
     return CallerWorkstation(signed.workstation_id, row.hall_code)
 
 
-def _replayed(workstation_id: str) -> Refusal:
+def replayed(workstation_id: str) -> Refusal:
     return Refusal(
         401,
         "replayed",
@@ -242,7 +292,7 @@ def _replayed(workstation_id: str) -> Refusal:
     )
 
 
-def _full_check(connection: Connection, request: _Request) -> CallerWorkstation:
+def _full_check(connection: Connection, request: SignedRequest) -> CallerWorkstation:
     """Read the workstation, check its state, the signature and the hall, store the nonce;
     each failure refused with its own reason."""
     signed = request.signed
@@ -278,10 +328,10 @@ def _full_check(connection: Connection, request: _Request) -> CallerWorkstation:
         {"workstation_id": caller.id, "nonce": signed.nonce, "expires_at": request.expires_at},
     ).first()
     if stored is None:
-        raise _replayed(caller.id)
+        raise replayed(caller.id)
     if len(_known_keys) >= KNOWN_KEYS_LIMIT:
         _known_keys.clear()
-    _known_keys[caller.id] = row.public_key
+    _known_keys[caller.id] = (row.public_key, caller.hall_code)
     return caller
 
 
@@ -312,17 +362,10 @@ def authenticate(
     (Should the database have stored the nonce just before the connection broke, the repeat
     is refused as a replay: a refused request, never an accepted one.)
     """
-    signed = parse_signed_headers(headers)
-    check_clock(clock, signed.timestamp, window)
-    now = clock.utc()
-    request = _Request(
-        signed,
-        request_message(
-            signed.workstation_id, method, target, signed.timestamp, signed.nonce, body
-        ),
-        halls,
-        now + dt.timedelta(seconds=2 * window),
+    request = signed_request(
+        clock, window=window, halls=halls, method=method, target=target, headers=headers, body=body
     )
+    now = request.expires_at - dt.timedelta(seconds=2 * window)
     for attempt in (1, 2):
         with engine.connect() as connection:
             if connection.dialect.name == "postgresql":

@@ -14,6 +14,10 @@ Who may call what:
 * a customer's rating: a session (the rating window opens at the window that served);
 * follow-ups: a session whose role may approve cases (a supervisor).
 
+``POST /v1/queue/call-next``, the busiest call of a hall, is answered on PostgreSQL by
+``HotCallNext`` through the request gate, in ONE statement (see there); the route below is
+what the OpenAPI document shows and what serves it on SQLite.
+
 ``GET /v1/queue/events`` may wait (``wait`` seconds, at most 25) for the next event: the
 handler polls the database every 100 ms on its worker thread and answers as soon as there
 is something new, so a display sees a call at once without asking every second.
@@ -22,16 +26,25 @@ is something new, so a display sees a call at once without asking every second.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy import text
+from sqlalchemy.dialects.postgresql import psycopg as psycopg_dialect
+from starlette.types import Scope
 
 from counter_app.domain.queue import TicketEvent
-from counter_app.domain.roles import Permission, require
+from counter_app.domain.roles import ROLE_PERMISSIONS, Permission, require
 from counter_app.services import hall_display_queries, queue
 from counter_app.services.central_port import HallEvents
+from counter_app.storage.service_models import WS_ACTIVE
+from counter_central import sessions
 from counter_central.api_models import ErrorBody
 from counter_central.api_queue_models import (
     MAX_WAIT_SECONDS,
@@ -56,9 +69,27 @@ from counter_central.api_queue_models import (
     WindowRequest,
     WindowStatusOut,
 )
-from counter_central.context import ServiceContext, caller, service_context, session_user
+from counter_central.context import (
+    SESSION_HEADER,
+    STATE_USERNAME,
+    STATE_WORKSTATION,
+    ServiceContext,
+    caller,
+    note_user,
+    service_context,
+    session_user,
+)
+from counter_central.database import LoopConnections
+from counter_central.error_handlers import validation_refusal
+from counter_central.gate import Authenticate, RefusedAs, request_target
 from counter_central.refusals import Refusal
-from counter_central.sessions import SessionUser
+from counter_central.request_auth import (
+    CallerWorkstation,
+    known_key,
+    replayed,
+    signed_request,
+)
+from counter_central.sessions import SessionRead, SessionUser
 
 router = APIRouter(prefix="/v1/queue", tags=["queue"])
 
@@ -135,23 +166,46 @@ def issue_ticket(request: Request, body: IssueRequest) -> IssuedTicketOut:
 def call_next(request: Request, body: CallNextRequest) -> Response:
     """Claim the next ticket for a window, served by the session's user.
 
-    The busiest call of a hall, so it is kept lean: the session (with its user's role) and the
-    claim are read and written on one pooled connection — on PostgreSQL two statements in
-    autocommit, the claim with all it records being a single statement; on SQLite one
-    transaction — and the answer is encoded here rather than by the framework (which would
-    hand it to a worker thread once more).
+    On PostgreSQL the request gate answers this itself (``HotCallNext``); this serves SQLite
+    and documents the call.
     """
-    context = service_context(request)
-    hall = caller(request).hall_code
+    answer = call_next_on(
+        service_context(request),
+        caller(request),
+        request.headers.get(SESSION_HEADER, ""),
+        body,
+        functools.partial(note_user, request),
+    )
+    return Response(_CALL_NEXT_ANSWER.dump_json(answer), media_type="application/json")
+
+
+_CALL_NEXT_BODY = TypeAdapter(CallNextRequest)
+_CALL_NEXT_ANSWER = TypeAdapter(CallNextResponse)
+
+
+def call_next_on(
+    context: ServiceContext,
+    workstation: CallerWorkstation,
+    token: str,
+    body: CallNextRequest,
+    note: Callable[[str], None],
+) -> CallNextResponse:
+    """Call-next for a verified workstation: the session (with its user's role) and the claim
+    read and written on one pooled connection — on PostgreSQL two statements in autocommit,
+    the claim with all it records being a single statement; on SQLite one transaction.
+    ``note`` is told the session's user as soon as it is known (for the logs)."""
+    if not token:
+        raise Refusal(401, "session_invalid", "this request needs a staff session; log in")
     at = _moment(context)
     with context.engine.connect() as connection:
         if connection.dialect.name == "postgresql":
             connection.execution_options(isolation_level="AUTOCOMMIT")
-        user = session_user(request, connection)
+        user = sessions.resolve_on(connection, context.clock, workstation, token)
+        note(user.username)
         require(user.username, user.role, Permission.SERVE_CUSTOMERS)
         ticket = queue.call_next(
             connection,
-            hall,
+            workstation.hall_code,
             body.window,
             body.categories,
             user.username,
@@ -161,8 +215,179 @@ def call_next(request: Request, body: CallNextRequest) -> Response:
             day=at.day,
         )
         connection.commit()
-    answer = CallNextResponse(ticket=_ticket_out(ticket) if ticket is not None else None)
-    return Response(answer.model_dump_json(), media_type="application/json")
+    return CallNextResponse(ticket=_ticket_out(ticket) if ticket is not None else None)
+
+
+# The roles whose sessions may call tickets (``Permission.SERVE_CUSTOMERS``).
+_SERVING_ROLES = sorted(
+    role.value
+    for role, permissions in ROLE_PERMISSIONS.items()
+    if Permission.SERVE_CUSTOMERS in permissions
+)
+
+# Call-next on PostgreSQL in ONE statement: the request's nonce is stored only if the
+# signing workstation is still active, of its hall and holds the key the signature verified
+# with (``request_auth._FAST_PATH``'s check); the session and its user are read; and the
+# ticket is claimed, with all the claim records, only if the nonce was stored and the session
+# is live on this workstation, its user active in the hall with a role that may serve. The
+# row says which of these held, so a refusal is worded as the step-by-step checks word it.
+_HOT_CALL_NEXT = """
+    WITH workstation AS (
+        SELECT id FROM service_workstations
+        WHERE id = :workstation AND status = :active AND public_key = :public_key
+              AND hall_code = :hall
+    ), stored AS (
+        INSERT INTO service_nonces (workstation_id, nonce, expires_at)
+        SELECT id, :nonce, :expires_at FROM workstation
+        ON CONFLICT DO NOTHING
+        RETURNING workstation_id
+    ), staff AS (
+        SELECT s.workstation_id, s.ended_at, s.expires_at, u.username, u.display_name,
+               u.role, u.hall_code, u.active
+        FROM service_sessions s LEFT JOIN users u ON u.username = s.username
+        WHERE s.token_hash = :token_hash
+    ), allowed AS (
+        SELECT username FROM staff
+        WHERE workstation_id = :workstation AND ended_at IS NULL AND expires_at > :now_utc
+              AND active AND hall_code = :hall AND role IN ({roles})
+              AND EXISTS (SELECT 1 FROM stored)
+    ),
+    {claim}
+    SELECT EXISTS (SELECT 1 FROM workstation), EXISTS (SELECT 1 FROM stored),
+           staff.workstation_id, staff.ended_at, staff.expires_at, staff.username,
+           staff.display_name, staff.role, staff.hall_code, staff.active,
+           {claimed}
+    FROM (SELECT 1) AS one LEFT JOIN staff ON true LEFT JOIN claimed ON true
+"""
+_CLAIMED = ("id", "display", "category", "state", "issued_at", "window_number", "teller",
+            "recalls", "id_number")  # fmt: skip
+
+
+@functools.lru_cache(maxsize=16)
+def _hot_call_next_sql(categories: int) -> str:
+    """The statement for so many categories, in psycopg's parameter style."""
+    claim = queue.claim_and_record_ctes(
+        categories, teller="(SELECT username FROM allowed)", guard="EXISTS (SELECT 1 FROM allowed)"
+    )
+    sql = _HOT_CALL_NEXT.format(
+        claim=claim,
+        claimed=", ".join(f"claimed.{name}" for name in _CLAIMED),
+        roles=", ".join(f"'{role}'" for role in _SERVING_ROLES),  # the code's own names
+    )
+    dialect = psycopg_dialect.dialect()  # type: ignore[no-untyped-call]
+    return str(text(sql).compile(dialect=dialect))
+
+
+class HotCallNext:
+    """``POST /v1/queue/call-next`` on PostgreSQL, answered by the request gate.
+
+    The signature is verified here with the key this process last verified the workstation
+    with, the body validated with ``CallNextRequest``; then ``_HOT_CALL_NEXT`` stores the
+    nonce, checks the workstation and the session and claims, in one round trip and one
+    commit, awaited on the event loop (``LoopConnections``). Whatever that statement cannot
+    decide alone — a workstation this process does not know or whose row differs from what
+    it knew, a request without a session, an invalid body — goes through the full check of
+    every request (``Authenticate``) and ``call_next_on``, as on any other route; so does the
+    question why nothing was claimed. The answer is validated and encoded with
+    ``CallNextResponse``.
+    """
+
+    def __init__(self, context: ServiceContext, connections: LoopConnections) -> None:
+        self.context = context
+        self.connections = connections
+
+    async def __call__(
+        self, scope: Scope, headers: Mapping[str, str], body: bytes, full_check: Authenticate
+    ) -> bytes:
+        context = self.context
+        settings = context.settings
+        request = signed_request(
+            context.clock,
+            window=settings.server.clock_skew_seconds,
+            halls=settings.halls,
+            method="POST",
+            target=request_target(scope),
+            headers=headers,
+            body=body,
+        )
+        known = known_key(request)
+        token = headers.get(SESSION_HEADER, "")
+        try:
+            order = _CALL_NEXT_BODY.validate_json(body)
+        except ValidationError as exc:
+            await full_check()  # the workstation first, as for every request
+            errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+            raise RefusedAs(*validation_refusal(errors)) from None
+        state: dict[str, Any] = scope.setdefault("state", {})
+        if known is None or not token:
+            return await self._checked_step_by_step(state, await full_check(), token, order)
+        signed = request.signed
+        at = _moment(context)
+        now_utc = context.clock.utc()
+        params: dict[str, Any] = {
+            "workstation": signed.workstation_id,
+            "active": WS_ACTIVE,
+            "public_key": known.public_key,
+            "hall": known.hall_code,
+            "nonce": signed.nonce,
+            "expires_at": request.expires_at,
+            "token_hash": sessions.token_hash(token),
+            "now_utc": now_utc,
+            "now": at.now,
+        }
+        categories = list(dict.fromkeys(order.categories))
+        _, claim = queue.claim_statement(
+            "postgresql", known.hall_code, order.window, categories, "",
+            key=order.key, aging=dt.timedelta(minutes=order.aging_minutes),
+            now=at.now, day=at.day,
+        )  # fmt: skip
+        claim.pop("teller")
+        params.update(claim)
+        row = await self.connections.fetchone(_hot_call_next_sql(len(categories)), params)
+        assert row is not None  # one row, whatever happened
+        if not row[0]:  # the workstation is not as this process knew it: the full check says
+            return await self._checked_step_by_step(state, await full_check(), token, order)
+        workstation = CallerWorkstation(signed.workstation_id, known.hall_code)
+        state[STATE_WORKSTATION] = workstation
+        if not row[1]:
+            raise replayed(workstation.id)
+        read = None if row[2] is None else SessionRead(*row[2:10])
+        user = sessions.session_user_of(read, workstation, now_utc)
+        state[STATE_USERNAME] = user.username
+        require(user.username, user.role, Permission.SERVE_CUSTOMERS)
+        if row[10] is None:
+            ticket = await anyio.to_thread.run_sync(
+                _why_nothing, context, workstation.hall_code, order
+            )
+        else:
+            ticket = queue.Ticket(
+                row[10], row[11], row[12], row[13], row[14], row[15], row[16], row[17] or 0,
+                row[18],
+            )  # fmt: skip
+        answer = CallNextResponse(ticket=_ticket_out(ticket) if ticket is not None else None)
+        return _CALL_NEXT_ANSWER.dump_json(answer)
+
+    async def _checked_step_by_step(
+        self,
+        state: dict[str, Any],
+        workstation: CallerWorkstation,
+        token: str,
+        order: CallNextRequest,
+    ) -> bytes:
+        def note(username: str) -> None:
+            state[STATE_USERNAME] = username
+
+        answer = await anyio.to_thread.run_sync(
+            call_next_on, self.context, workstation, token, order, note
+        )
+        return _CALL_NEXT_ANSWER.dump_json(answer)
+
+
+def _why_nothing(context: ServiceContext, hall: str, order: CallNextRequest) -> queue.Ticket | None:
+    """After a claim that took nothing: the key's earlier ticket (the same click again), a
+    refusal (a used key, a paused window) or ``None`` (nobody waiting)."""
+    with context.engine.connect() as connection:
+        return queue.nothing_claimed(connection, hall, order.window, order.key)
 
 
 @router.post("/tickets/{ticket_id}/events", response_model=TicketOut, responses=REFUSALS)

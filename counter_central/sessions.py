@@ -188,8 +188,30 @@ def resolve_on(
 ) -> SessionUser:
     """``resolve`` on a connection the caller holds, so that a request can check its session
     and do its work in one transaction (the session and the user are read in one statement)."""
-    now = clock.utc()
     row = connection.execute(_SESSION_USER, {"token_hash": token_hash(token)}).first()
+    return session_user_of(None if row is None else SessionRead(*row), workstation, clock.utc())
+
+
+@dataclass(frozen=True)
+class SessionRead:
+    """A session and its user as read (``_SESSION_USER``'s columns; the user's are ``None``
+    when the user no longer exists)."""
+
+    workstation_id: str
+    ended_at: dt.datetime | None
+    expires_at: dt.datetime
+    username: str | None
+    display_name: str | None
+    role: str | None
+    hall_code: str | None
+    active: bool | None
+
+
+def session_user_of(
+    row: SessionRead | None, workstation: CallerWorkstation, now: dt.datetime
+) -> SessionUser:
+    """The user of the session read, if it is live on ``workstation`` at ``now`` (naive UTC)
+    and its user active in the workstation's hall; ``Refusal`` otherwise."""
     if (
         row is None
         or row.workstation_id != workstation.id
@@ -201,11 +223,11 @@ def resolve_on(
             "session_invalid",
             "no live session with this token on this workstation; log in again",
         )
-    if row.username is None:
+    if row.username is None or row.role is None or row.hall_code is None:
         raise Refusal(401, "session_invalid", "the session's user no longer exists")
-    _check_membership(row.username, row.active, row.hall_code, workstation)
+    _check_membership(row.username, bool(row.active), row.hall_code, workstation)
     return SessionUser(
-        row.username, row.display_name, Role(row.role), row.hall_code, row.expires_at
+        row.username, row.display_name or "", Role(row.role), row.hall_code, row.expires_at
     )
 
 

@@ -2,7 +2,10 @@
 
 ``HttpCentral`` implements both ports a workstation uses — ``services.central_port.CentralPort``
 (queue, certificates, lookups, staff sessions) and ``sync.port.SyncPort`` (commands and the
-journal) — over one ``httpx.Client``:
+journal) — over kept-alive HTTP/1.1 connections of its own (``KeptConnections``: a request
+costs a fraction of the CPU it does through ``httpx``, which matters on a workstation that
+calls the queue all day, and on the service's machine when it is shared with workstations),
+or over an ``httpx`` transport when one is given:
 
 * every request is signed with the workstation's Ed25519 key (``remote.identity``);
 * the service's certificate is checked against the hall CA pinned in the workstation's
@@ -20,15 +23,21 @@ that the commands made meanwhile can be sent on that user's own session.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
+import select
+import socket
 import ssl
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
 
+import httptools
 import httpx
 
 from counter_app.config import is_loopback_host as is_loopback_host
@@ -47,6 +56,8 @@ from counter_app.sync.port import JournalPage, NoSession
 log = logging.getLogger(__name__)
 
 SESSION_HEADER = "X-Counter-Session"
+_HEADERS = {"Accept": "application/json"}
+_BODY_HEADERS = {**_HEADERS, "Content-Type": "application/json"}
 DEFAULT_TIMEOUT = 5.0
 CONNECT_TIMEOUT = 3.0
 
@@ -71,6 +82,179 @@ def pinned_context(ca_file: Path) -> ssl.SSLContext:
     return context
 
 
+class _Timeout(Exception):
+    """No answer within the timeout."""
+
+
+class _Unreachable(Exception):
+    """The request could not be sent or its answer not read; ``cause`` says why."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(f"{type(cause).__name__}: {cause}")
+
+
+def _dropped(sock: socket.socket) -> bool:
+    """Whether an idle kept-alive connection was closed by the service (or holds data it
+    should not: either way it cannot carry another request)."""
+    if isinstance(sock, ssl.SSLSocket) and sock.pending():
+        return True
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
+
+
+class _Closed(Exception):
+    """The service closed the connection before the answer was complete."""
+
+
+class _Answer:
+    """One response as httptools' parser reports it."""
+
+    def __init__(self) -> None:
+        self.parser = httptools.HttpResponseParser(self)
+        self.body: list[bytes] = []
+        self.keep_alive = False
+        self.complete = False
+
+    def on_headers_complete(self) -> None:
+        self.keep_alive = self.parser.should_keep_alive()
+
+    def on_body(self, body: bytes) -> None:
+        self.body.append(body)
+
+    def on_message_complete(self) -> None:
+        self.complete = True
+
+
+class KeptConnections:
+    """Kept-alive HTTP/1.1 connections to one service: plain sockets (TLS-wrapped for
+    ``https``) and httptools' response parser, so a request costs little CPU.
+
+    Thread-safe: each request takes an idle connection (or opens one) for itself and gives it
+    back when its answer is read. ``https`` connections verify the service's certificate and
+    name with ``ssl_context`` (the pinned hall CA). Connecting waits at most
+    ``connect_timeout``, an answer at most the request's timeout. An idle connection the
+    service has closed meanwhile (its keep-alive ran out) is found before use and replaced;
+    should it close one just as a request went out — nothing of an answer read — the same
+    signed bytes are sent once more on a new connection (the service refuses them as a replay
+    if it had in fact received the first).
+    """
+
+    def __init__(
+        self, base_url: str, ssl_context: ssl.SSLContext | None, connect_timeout: float
+    ) -> None:
+        parts = urlsplit(base_url)
+        self.https = parts.scheme == "https"
+        self.host = parts.hostname or ""
+        self.port = parts.port or (443 if self.https else 80)
+        self.prefix = parts.path.rstrip("/")
+        self.host_header = parts.netloc.rpartition("@")[2]
+        self.ssl_context = ssl_context or (ssl.create_default_context() if self.https else None)
+        self.connect_timeout = connect_timeout
+        self._idle: list[socket.socket] = []
+        self._open_sockets: set[socket.socket] = set()  # idle and in use
+        self._closed = False
+        self._lock = threading.Lock()
+
+    def _take(self) -> tuple[socket.socket, bool]:
+        while True:
+            with self._lock:
+                if self._closed:
+                    raise _Unreachable(RuntimeError("the connection to the service was closed"))
+                sock = self._idle.pop() if self._idle else None
+            if sock is None:
+                return self._open(), False
+            if not _dropped(sock):
+                return sock, True
+            self._discard(sock)
+
+    def _open(self) -> socket.socket:
+        sock = socket.create_connection((self.host, self.port), timeout=self.connect_timeout)
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            if self.ssl_context is not None:
+                sock = self.ssl_context.wrap_socket(sock, server_hostname=self.host)
+        except BaseException:
+            sock.close()
+            raise
+        with self._lock:
+            self._open_sockets.add(sock)
+        return sock
+
+    def _discard(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._open_sockets.discard(sock)
+        sock.close()
+
+    def _give_back(self, sock: socket.socket) -> None:
+        with self._lock:
+            if not self._closed:
+                self._idle.append(sock)
+                return
+        self._discard(sock)
+
+    def send(
+        self, method: str, target: str, headers: Mapping[str, str], body: bytes, timeout: float
+    ) -> tuple[int, bytes]:
+        """Send one request (``target``: path and query); its status and body."""
+        lines = [f"{method} {self.prefix}{target} HTTP/1.1", f"Host: {self.host_header}"]
+        lines += [f"{name}: {value}" for name, value in headers.items()]
+        lines.append(f"Content-Length: {len(body)}\r\n\r\n")
+        request = "\r\n".join(lines).encode("latin-1") + body
+        for attempt in (1, 2):
+            received = False
+            try:
+                sock, reused = self._take()
+            except TimeoutError:
+                raise _Timeout() from None
+            except OSError as exc:
+                raise _Unreachable(exc) from None
+            answer = _Answer()
+            try:
+                sock.settimeout(timeout)
+                sock.sendall(request)
+                while not answer.complete:
+                    data = sock.recv(65536)
+                    if not data:
+                        raise _Closed("the service closed the connection")
+                    received = True
+                    answer.parser.feed_data(data)
+            except TimeoutError:
+                self._discard(sock)
+                raise _Timeout() from None
+            except (_Closed, BrokenPipeError, ConnectionResetError) as exc:
+                self._discard(sock)
+                if reused and not received and attempt == 1:
+                    continue  # closed by the service as the request went out: once more
+                raise _Unreachable(exc) from None
+            except (OSError, httptools.HttpParserError) as exc:
+                self._discard(sock)
+                raise _Unreachable(exc) from None
+            if answer.keep_alive:
+                self._give_back(sock)
+            else:
+                self._discard(sock)
+            return answer.parser.get_status_code(), b"".join(answer.body)
+        raise AssertionError("unreachable")
+
+    def __del__(self) -> None:
+        # Forgotten without ``close`` (as an ``httpx.Client`` may be): no socket is left open.
+        with contextlib.suppress(Exception):
+            self.close()
+
+    def close(self) -> None:
+        """Close every connection, those in use too (their requests fail at once)."""
+        with self._lock:
+            self._closed = True
+            sockets, self._open_sockets, self._idle = self._open_sockets, set(), []
+        for sock in sockets:
+            with contextlib.suppress(OSError):  # not connected any more
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+
+
 class HttpCentral(QueueCalls, CounterCalls, AuthorizationCalls):
     def __init__(
         self,
@@ -89,15 +273,21 @@ class HttpCentral(QueueCalls, CounterCalls, AuthorizationCalls):
         self.identity = identity
         self.timeout = timeout
         self._auth = SignedAuth(identity)
-        verify: ssl.SSLContext | bool = pinned_context(ca_file) if ca_file is not None else True
-        self._client = httpx.Client(
-            base_url=self.base_url,
-            auth=self._auth,
-            verify=verify,
-            timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
-            transport=transport,
-            headers={"Accept": "application/json"},
-        )
+        context = pinned_context(ca_file) if ca_file is not None else None
+        # Through ``transport`` when one is given (``httpx``), else on kept connections.
+        self._client: httpx.Client | None = None
+        self._kept: KeptConnections | None = None
+        if transport is not None:
+            self._client = httpx.Client(
+                base_url=self.base_url,
+                auth=self._auth,
+                verify=context or True,
+                timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
+                transport=transport,
+                headers={"Accept": "application/json"},
+            )
+        else:
+            self._kept = KeptConnections(self.base_url, context, min(CONNECT_TIMEOUT, timeout))
         self._lock = threading.Lock()
         self._sessions: dict[str, str] = {}  # username → token
         self._offline_logins: dict[str, str] = {}  # username → password, until the centre answers
@@ -121,70 +311,98 @@ class HttpCentral(QueueCalls, CounterCalls, AuthorizationCalls):
 
         ``user`` sends that user's session token (``NoSession`` when there is none).
         """
-        headers = {"Content-Type": "application/json"} if body is not None else {}
+        headers = _BODY_HEADERS if body is not None else _HEADERS
         if user is not None:
-            headers[SESSION_HEADER] = self.session_token(user)
+            headers = {**headers, SESSION_HEADER: self.session_token(user)}
         content = (
             json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             if body is not None
-            else None
+            else b""
         )
+        if params:
+            path = f"{path}?{urlencode(params, quote_via=quote)}"
         for attempt in (1, 2):
             try:
-                response = self._client.request(
-                    method,
-                    path,
-                    content=content,
-                    params=params,
-                    headers=headers,
-                    timeout=None
-                    if timeout is None
-                    else httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
-                )
-            except httpx.TimeoutException:
+                status, data = self._send(method, path, headers, content, timeout)
+            except _Timeout:
                 raise CentralUnavailable(
                     f"the central service did not answer within {timeout or self.timeout:g} s"
                 ) from None
-            except httpx.TransportError as exc:
+            except _Unreachable as exc:
                 raise CentralUnavailable(
-                    f"the central service at {self.base_url} cannot be reached "
-                    f"({type(exc).__name__}: {exc})"
+                    f"the central service at {self.base_url} cannot be reached ({exc})"
                 ) from None
-            if response.status_code == 204:
+            if status == 204:
                 return None
             try:
-                answer = response.json()
+                answer = json.loads(data) if data else None
             except ValueError:
                 answer = None
-            if response.is_success:
+            if 200 <= status < 300:
                 return answer
-            if response.status_code >= 500:
+            if status >= 500:
                 reason = answer.get("reason") if isinstance(answer, dict) else None
                 raise CentralUnavailable(
-                    f"the central service answered {response.status_code}"
-                    + (f": {reason}" if reason else "")
+                    f"the central service answered {status}" + (f": {reason}" if reason else "")
                 )
             if attempt == 1 and isinstance(answer, dict) and answer.get("error") == "clock_skew":
                 self.learn_clock()
                 continue
             if (
-                response.status_code == 401
+                status == 401
                 and isinstance(answer, dict)
                 and answer.get("error") == "session_invalid"
                 and user is not None
             ):
                 with self._lock:
                     self._sessions.pop(user, None)
-            raise_refusal(response.status_code, answer)
+            raise_refusal(status, answer)
         raise AssertionError("unreachable")
+
+    def _send(
+        self,
+        method: str,
+        target: str,
+        headers: Mapping[str, str],
+        content: bytes,
+        timeout: float | None,
+    ) -> tuple[int, bytes]:
+        """One signed request (``target``: path and query, as signed); status and body."""
+        if self._kept is None:
+            assert self._client is not None
+            try:
+                response = self._client.request(
+                    method,
+                    target,
+                    content=content,
+                    headers=headers,
+                    timeout=None
+                    if timeout is None
+                    else httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
+                )
+            except httpx.TimeoutException:
+                raise _Timeout() from None
+            except httpx.TransportError as exc:
+                raise _Unreachable(exc) from None
+            return response.status_code, response.content
+        stamp = int(time.time() + self._auth.clock_offset)
+        signed = self.identity.headers(method, target, content, timestamp=stamp)
+        return self._kept.send(
+            method,
+            target,
+            {**headers, **signed},
+            content,
+            self.timeout if timeout is None else timeout,
+        )
 
     def learn_clock(self) -> None:
         before = dt.datetime.now(dt.UTC).timestamp()
         try:
-            response = self._client.get("/v1/time")
-            response.raise_for_status()
-            server = dt.datetime.fromisoformat(response.json()["now"]).timestamp()
-        except (httpx.HTTPError, ValueError, KeyError) as exc:
+            status, data = self._send("GET", "/v1/time", _HEADERS, b"", None)
+            if status != 200:
+                raise ValueError(f"HTTP {status}")
+            server = dt.datetime.fromisoformat(json.loads(data)["now"]).timestamp()
+        except (_Timeout, _Unreachable, ValueError, KeyError, TypeError) as exc:
             raise CentralUnavailable(
                 f"the central service's clock cannot be read ({exc})"
             ) from None
@@ -192,7 +410,10 @@ class HttpCentral(QueueCalls, CounterCalls, AuthorizationCalls):
         self._auth.clock_offset = server - (before + after) / 2
 
     def close(self) -> None:
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
+        if self._kept is not None:
+            self._kept.close()
 
     # -- staff sessions ----------------------------------------------------------------------
     def session_token(self, username: str) -> str:

@@ -162,7 +162,7 @@ _RETURNED = "id, display, category, state, issued_at, window_number, teller, rec
 _TICKET_COLUMNS = [TicketRow.__table__.c[name.strip()] for name in _RETURNED.split(",")]
 
 
-def _claim_sql(dialect: str, count: int) -> str:
+def _claim_sql(dialect: str, count: int, *, teller: str = ":teller", guard: str = "") -> str:
     """The claim: ``UPDATE … WHERE id = COALESCE(probe, probe, …) AND <guards> RETURNING``.
 
     ``domain/queue.choose_next`` as ordered index probes, each ``ORDER BY issued_at, id
@@ -184,6 +184,10 @@ def _claim_sql(dialect: str, count: int) -> str:
     Two guards make the statement claim nothing when the window is paused or the call key was
     used already (a double click), each a primary-key or unique-index probe; only when nothing
     was claimed does ``call_next`` ask which of the three it was.
+
+    ``teller`` is the SQL of the teller recorded (a parameter, or a sub-query of an enclosing
+    statement) and ``guard`` an extra condition the claim needs (the service's one-statement
+    call-next checks the request's nonce and session with it).
     """
     lock = "FOR UPDATE SKIP LOCKED" if dialect == "postgresql" else ""
 
@@ -201,15 +205,16 @@ def _claim_sql(dialect: str, count: int) -> str:
     ]
     probes += [probe(f"target_window IS NULL AND category = :cat{i}") for i in range(count)]
     joined = ",\n            ".join(probes)
+    guard = f"\n        AND {guard}" if guard else ""
     return f"""
-        UPDATE tickets SET state = 'called', window_number = :window, teller = :teller,
+        UPDATE tickets SET state = 'called', window_number = :window, teller = {teller},
                call_key = :key
         WHERE id = COALESCE(
             {joined}
         )
         AND NOT EXISTS (SELECT 1 FROM tickets WHERE call_key = :key)
         AND NOT EXISTS (SELECT 1 FROM window_status
-                        WHERE hall_code = :hall AND window_number = :window AND paused)
+                        WHERE hall_code = :hall AND window_number = :window AND paused){guard}
         RETURNING {_RETURNED}
     """
 
@@ -249,22 +254,22 @@ def _claim_text(dialect: str, count: int) -> TextClause:
     )
 
 
-@functools.lru_cache(maxsize=64)
-def _claim_and_record(count: int) -> TextualSelect:
-    """PostgreSQL: the claim and what it records in ONE statement (so one round trip, atomic
-    even in autocommit): data-modifying CTEs close the ticket's open period, open its
-    ``called`` period and append the hall event, each only if a ticket was claimed. The
-    event's payload is the text ``_event`` writes (``json.dumps(…, sort_keys=True)``)."""
-    claim = _claim_sql("postgresql", count)
-    sql = f"""
-        WITH claimed AS ({claim}),
+def claim_and_record_ctes(count: int, *, teller: str = ":teller", guard: str = "") -> str:
+    """PostgreSQL: the claim and what it records as data-modifying CTEs (``claimed``,
+    ``closed``, ``opened``, ``announced``) for one ``WITH``, so it is one statement, atomic
+    even in autocommit: they close the ticket's open period, open its ``called`` period and
+    append the hall event, each only if a ticket was claimed. The event's payload is the text
+    ``_event`` writes (``json.dumps(…, sort_keys=True)``). ``teller`` and ``guard`` as for
+    ``_claim_sql``."""
+    claim = _claim_sql("postgresql", count, teller=teller, guard=guard)
+    return f"""claimed AS ({claim}),
         closed AS (
             UPDATE ticket_periods SET ended_at = :now
             WHERE ticket_id IN (SELECT id FROM claimed) AND ended_at IS NULL
         ),
         opened AS (
             INSERT INTO ticket_periods (ticket_id, state, started_at, window_number, teller)
-            SELECT id, 'called', :now, :window, :teller FROM claimed
+            SELECT id, 'called', :now, :window, {teller} FROM claimed
         ),
         announced AS (
             INSERT INTO queue_events (hall_code, kind, payload, created_at)
@@ -273,7 +278,14 @@ def _claim_and_record(count: int) -> TextualSelect:
                    || CAST(:window AS integer) || '}}',
                    :now
             FROM claimed
-        )
+        )"""
+
+
+@functools.lru_cache(maxsize=64)
+def _claim_and_record(count: int) -> TextualSelect:
+    """PostgreSQL: the claim and what it records in ONE statement (``claim_and_record_ctes``)."""
+    sql = f"""
+        WITH {claim_and_record_ctes(count)}
         SELECT {_RETURNED} FROM claimed
     """
     return (
@@ -343,12 +355,10 @@ def call_next(
         params["now"] = now
         count = len(dict.fromkeys(categories))
         claimed = central.execute(_claim_and_record(count), params).first()
-        return (
-            _nothing_claimed(central, hall, window, key) if claimed is None else _claimed(claimed)
-        )
+        return nothing_claimed(central, hall, window, key) if claimed is None else _claimed(claimed)
     claimed = central.execute(statement.columns(*_TICKET_COLUMNS), params).first()
     if claimed is None:
-        return _nothing_claimed(central, hall, window, key)
+        return nothing_claimed(central, hall, window, key)
     ticket = _claimed(claimed)
     central.execute(_CLOSE_PERIOD, {"ticket": ticket.id, "now": now})
     central.execute(
@@ -381,7 +391,7 @@ def _claimed(row: Row[Any]) -> Ticket:
     )  # fmt: skip
 
 
-def _nothing_claimed(connection: Connection, hall: str, window: int, key: str) -> Ticket | None:
+def nothing_claimed(connection: Connection, hall: str, window: int, key: str) -> Ticket | None:
     """Why the claim took nothing: the key's earlier ticket (the same click again), a used
     key, a paused window — or nobody waiting (``None``)."""
     with Session(connection) as session:

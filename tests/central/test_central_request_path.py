@@ -1,8 +1,9 @@
 """The request path's shortcuts never weaken its checks.
 
 The gate remembers, per process, the public key each workstation last signed with, so that a
-known workstation costs one statement (``request_auth._FAST_PATH``); call-next checks the
-session and claims on one connection; the pool lends connections without pinging them; and
+known workstation costs one statement (``request_auth._FAST_PATH``; call-next folds even
+that into its claim, see ``test_central_hot_path.py``); the pool lends connections without
+pinging them; and
 ``[server] workers`` lets several processes share the port. These tests show that a
 re-enrolled workstation's old key is refused at once, that the service rides over the
 database dropping its connections, that worker processes stop with their ``serve`` process
