@@ -7,14 +7,15 @@ trusted: journal time, case numbers and acceptance days come from the service's 
 client time ahead of it counts as the service's day, see ``ApplyContext.acceptance_day``). Each
 command is then re-stamped with what the service saw — the session's user, the signing
 workstation and that workstation's hall — and the batch goes to ``apply_batch``: one
-transaction under the journal lock, a savepoint per command, which re-checks each actor's
-permission against the central records and applies or rejects every command, idempotently.
+transaction under the journal lock, which re-checks each actor's permission against the
+central records and applies or rejects every command, idempotently (the commands share the
+batch's write set, or take a savepoint each where their handler needs one).
 
 A command UUID that is already in the journal (or the rejections) gets its first verdict
 back only if it is the same command from the same workstation; a UUID reused for anything
 else gets a ``uuid_conflict`` rejection and changes nothing. A payload the handler cannot
 read at all (a missing field, a wrong type, a value too long for its column) gets a
-``malformed_payload`` rejection, not a server error: its savepoint is rolled back, nothing is
+``malformed_payload`` rejection, not a server error: its writes are undone, nothing is
 recorded for it, and the rest of the batch is applied. Any other failure (the database gone
 mid-batch) fails the request as a whole: nothing of the batch is committed, and the
 workstation sends it again."""

@@ -6,16 +6,25 @@ batch of one) is applied in one transaction. It takes the lock on the one-row
 with ``BEGIN IMMEDIATE``) and keeps it to the commit. Under that lock the UUIDs of the whole
 batch are looked up at once (journal and rejections) — a command already applied or rejected
 gets its first verdict again, one whose UUID was used for another command can be refused as
-``uuid_conflict`` — then each new command runs against central state inside a savepoint of
-its own: the actor's permission (the user row is read once per batch and kept by the
-session), the authorization, the handler. Success chains a journal entry to the one before
-(the next ``seq``, the hash over the previous hash); a business rule violation rolls back that
-command's savepoint only and records a rejection with its reason. The entries and rejections
-are written together at the end, the head moves once, and one commit makes the batch visible.
-A payload the handler cannot read may be answered without recording anything (``malformed``
-decides, the savepoint is rolled back and the rest of the batch goes on); any other error —
-a lost connection, a failing statement outside a command — rolls back the whole batch, which
-is then not acknowledged, so a retry applies every command exactly once.
+``uuid_conflict`` — then each new command runs against central state: the actor's permission
+(the user row is read once per batch and kept by the session), the authorization, the
+handler. A handler whose spec is ``batchable`` runs in the batch's shared write set
+(``BatchWrites``): the rows the spec's ``reads`` names are loaded for the run of such commands
+with one query per table, what an earlier command wrote is found by a later one without a
+query, a business rule violation reverts exactly that command's writes and counter values.
+Any other command (one reading through ``ctx.session``, or carrying an authorization) runs
+in a savepoint of its own after the write set so far has been written; its violation rolls
+back its savepoint. Success chains a journal entry to the one before (the next ``seq``, the
+hash over the previous hash); a violation records a rejection with its reason. The write
+set's rows (one ``executemany`` per table), the entries and rejections are written together
+at the end, the head moves once, and one commit makes the batch visible. A payload the
+handler cannot read may be answered without recording anything (``malformed`` decides; its
+writes are reverted or its savepoint rolled back, and the rest of the batch goes on). A
+statement the database refuses while the write set is used (a value too long for its column)
+throws the attempt away: the batch is applied again with a savepoint per command, where
+``malformed`` answers the guilty command. Any other error — a lost connection, a failing
+statement outside a command — rolls back the whole batch, which is then not acknowledged, so
+a retry applies every command exactly once.
 
 A command carrying an ``auth_ref`` is checked against the ``authorizations`` the service
 recorded: an online authorization must be bound to this very command, granted at this
@@ -30,18 +39,27 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, Table, insert, select
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from counter_app.domain.commands import Command, Verdict
 from counter_app.domain.errors import Conflict, DomainError, PermissionDenied, ValidationErrors
 from counter_app.domain.roles import Permission, Role, permissions_of, require
-from counter_app.items.apply_context import ApplyContext
+from counter_app.items.apply_context import (
+    ApplyContext,
+    BatchWrites,
+    NeedsSavepoint,
+    any_values,
+    insert_rows,
+)
 from counter_app.items.registry import spec_for
+from counter_app.items.spec import ItemSpec
+from counter_app.storage.base import SharedBase
 from counter_app.storage.central_models import JournalHeadRow, JournalRow, RejectionRow
 from counter_app.storage.journal_hash import entry_hash
 from counter_app.storage.rowcodec import canonical_json
@@ -57,7 +75,8 @@ OFFLINE_PREFIX = "offline:"
 # verdict answers the command with nothing recorded and the batch goes on; ``None`` lets the
 # exception roll back the whole batch.
 Malformed = Callable[[Command, Exception], Verdict | None]
-_JOURNAL_COLUMNS = tuple(column.key for column in JournalRow.__table__.columns)
+_JOURNAL_TABLE: Table = JournalRow.__table__  # type: ignore[assignment]
+_JOURNAL_COLUMNS = tuple(column.key for column in _JOURNAL_TABLE.columns)
 
 
 def rejection_reason(exc: DomainError) -> tuple[str, str]:
@@ -84,9 +103,11 @@ def _check_actor(
         if not trusted:
             raise PermissionDenied(command.actor, "system commands come only from the admin CLI")
         return
-    user = session.get(UserRow, command.actor)
-    if user is not None:
-        users[command.actor] = user
+    user = users.get(command.actor)  # the session's own object: expired, it is read again
+    if user is None:
+        user = session.get(UserRow, command.actor)
+        if user is not None:
+            users[command.actor] = user
     if user is None or not user.active:
         raise PermissionDenied(command.actor, "an active account")
     require(command.actor, Role(user.role), permission)  # type: ignore[arg-type]
@@ -175,9 +196,17 @@ class _Recorded:
         )
 
 
-def _recorded(session: Session, uuids: Collection[str]) -> dict[str, _Recorded]:
+def _uuid_in(session: Session, column: Any, uuids: list[str]) -> tuple[Any, dict[str, Any]]:
+    """``column IN uuids`` and its parameters (on PostgreSQL one array: ``= ANY``)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return any_values(column), {"values": uuids}
+    return column.in_(uuids), {}
+
+
+def _recorded(session: Session, uuids: list[str]) -> dict[str, _Recorded]:
     """The journal entries and rejections already under ``uuids`` (two queries)."""
     found: dict[str, _Recorded] = {}
+    where, params = _uuid_in(session, JournalRow.command_uuid, uuids)
     for row in session.execute(
         select(
             JournalRow.command_uuid,
@@ -188,7 +217,8 @@ def _recorded(session: Session, uuids: Collection[str]) -> dict[str, _Recorded]:
             JournalRow.payload,
             JournalRow.client_time,
             JournalRow.auth_ref,
-        ).where(JournalRow.command_uuid.in_(uuids))
+        ).where(where),
+        params,
     ):
         found[row.command_uuid] = _Recorded(
             Verdict(row.command_uuid, True, seq=row.seq, duplicate=True),
@@ -199,9 +229,8 @@ def _recorded(session: Session, uuids: Collection[str]) -> dict[str, _Recorded]:
         )
     rest = [u for u in uuids if u not in found]
     if rest:
-        for rejection in session.scalars(
-            select(RejectionRow).where(RejectionRow.command_uuid.in_(rest))
-        ):
+        where, params = _uuid_in(session, RejectionRow.command_uuid, rest)
+        for rejection in session.scalars(select(RejectionRow).where(where), params):
             found[rejection.command_uuid] = _Recorded(
                 Verdict(
                     rejection.command_uuid,
@@ -259,9 +288,175 @@ def apply_batch(
     business rule violation (without it, or when it answers ``None``, the exception rolls
     back the whole batch and propagates). With ``refuse_reused`` a UUID the centre holds
     for a different command gets ``uuid_conflict`` instead of the first verdict.
+
+    The batch is first applied through its shared write set; when that meets a statement
+    the database refuses (a value too long for its column, a duplicate key: what ``malformed``
+    answers per command) or a row it cannot foresee, nothing of it is kept and the batch is
+    applied again with a savepoint per command, which tells the guilty command apart.
     """
     if not commands:
         return []
+    try:
+        return _apply(engine, commands, trusted, clock, malformed, refuse_reused, batched=True)
+    except _SavepointsNeeded:
+        return _apply(engine, commands, trusted, clock, malformed, refuse_reused, batched=False)
+
+
+class _SavepointsNeeded(Exception):
+    """The batch's write set met what only a savepoint per command can sort out."""
+
+
+@dataclass
+class _Entry:
+    """A journal entry being made (the fields of ``JournalRow``, without the ORM's cost)."""
+
+    seq: int
+    command_uuid: str
+    kind: str
+    scope: str
+    actor: str
+    workstation: str
+    client_time: str
+    central_time: str
+    auth_ref: str | None
+    payload: str
+    effects: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class _Applied:
+    scope: str
+    payload: str
+    effects: str
+
+
+@dataclass(frozen=True)
+class _Rejected:
+    error: DomainError
+
+
+_Outcome = _Applied | _Rejected | Verdict  # a bare verdict: answered with nothing recorded
+
+
+def _statement_error(exc: Exception) -> bool:
+    """A statement the database refused, the connection still good (not a lost server)."""
+    return (
+        isinstance(exc, DBAPIError)
+        and not exc.connection_invalidated
+        and not isinstance(exc, OperationalError | InterfaceError)
+    )
+
+
+def _spec(kind: str) -> ItemSpec[Any] | None:
+    try:
+        return spec_for(kind)
+    except LookupError:
+        return None  # the savepoint path raises it where it always did
+
+
+def _run_isolated(
+    session: Session,
+    command: Command,
+    now: dt.datetime,
+    trusted: bool,
+    users: dict[str, UserRow],
+    malformed: Malformed | None,
+) -> _Outcome:
+    """Apply ``command`` inside a savepoint of its own, through the session."""
+    ctx = ApplyContext(side="central", session=session, now=now)
+    try:
+        with session.begin_nested():
+            handler = spec_for(command.kind)
+            _check_actor(session, command, handler.permission, trusted, users)
+            _check_authorization(session, command, now.astimezone(dt.UTC).replace(tzinfo=None))
+            handler.run(ctx, command)
+            return _Applied(
+                handler.scope_of(command),
+                canonical_json(command.payload),
+                canonical_json(ctx.effects),
+            )
+    except DomainError as exc:
+        return _Rejected(exc)
+    except Exception as exc:
+        answer = malformed(command, exc) if malformed is not None else None
+        if answer is None:
+            raise
+        return answer  # rolled back with its savepoint: nothing recorded
+
+
+def _run_batched(
+    session: Session,
+    writes: BatchWrites,
+    handler: ItemSpec[Any],
+    command: Command,
+    now: dt.datetime,
+    trusted: bool,
+    users: dict[str, UserRow],
+    malformed: Malformed | None,
+) -> _Outcome:
+    """Apply ``command`` in the batch's write set; a rejection reverts its writes there."""
+    ctx = ApplyContext(side="central", session=session, now=now, batch=writes)
+    writes.begin()
+    try:
+        _check_actor(session, command, handler.permission, trusted, users)
+        handler.run(ctx, command)
+        return _Applied(
+            handler.scope_of(command), canonical_json(command.payload), canonical_json(ctx.effects)
+        )
+    except DomainError as exc:
+        writes.revert()
+        return _Rejected(exc)
+    except NeedsSavepoint as exc:
+        raise _SavepointsNeeded from exc
+    except Exception as exc:
+        if isinstance(exc, DBAPIError):
+            # A refused statement ends the transaction on PostgreSQL: start over.
+            if malformed is not None and _statement_error(exc):
+                raise _SavepointsNeeded from exc
+            raise
+        answer = malformed(command, exc) if malformed is not None else None
+        if answer is None:
+            raise
+        writes.revert()
+        return answer
+
+
+def _write(writes: BatchWrites, malformed: Malformed | None) -> None:
+    """Send the write set; a refused statement means some command must be told apart."""
+    try:
+        writes.write()
+    except DBAPIError as exc:
+        if malformed is not None and _statement_error(exc):
+            raise _SavepointsNeeded from exc
+        raise
+
+
+def _batch_reads(
+    commands: Sequence[Command], recorded: dict[str, _Recorded]
+) -> list[tuple[type[SharedBase], tuple[Any, ...]]]:
+    """The rows the batchable commands at the head of ``commands`` say they will read."""
+    wanted: list[tuple[type[SharedBase], tuple[Any, ...]]] = []
+    for command in commands:
+        handler = _spec(command.kind)
+        if handler is None or not handler.batchable or command.auth_ref:
+            break
+        if command.uuid not in recorded:
+            wanted += handler.keys_read(command)
+    return wanted
+
+
+def _apply(
+    engine: Engine,
+    commands: Sequence[Command],
+    trusted: bool,
+    clock: Callable[[], dt.datetime],
+    malformed: Malformed | None,
+    refuse_reused: bool,
+    *,
+    batched: bool,
+) -> list[Verdict]:
     verdicts: list[Verdict] = []
     with Session(engine) as session, session.begin():
         head = session.scalars(
@@ -269,30 +464,41 @@ def apply_batch(
         ).one()
         recorded = _recorded(session, list(dict.fromkeys(c.uuid for c in commands)))
         last_seq, last_hash = head.last_seq, head.last_hash
-        entries: list[dict[str, Any]] = []
+        entries: list[tuple[Any, ...]] = []
         rejections: list[dict[str, Any]] = []
         users: dict[str, UserRow] = {}
-        for command in commands:
+        writes = BatchWrites(session) if batched else None
+        load = True  # the rows of the next batchable run of commands are still to be read
+        for index, command in enumerate(commands):
             before = recorded.get(command.uuid)
             if before is not None:
                 reused = refuse_reused and not before.is_same(command)
                 verdicts.append(reused_uuid(command) if reused else before.verdict)
                 continue
             now = clock()
-            ctx = ApplyContext(side="central", session=session, now=now)
-            try:
-                with session.begin_nested():
-                    handler = spec_for(command.kind)
-                    _check_actor(session, command, handler.permission, trusted, users)
-                    _check_authorization(
-                        session, command, now.astimezone(dt.UTC).replace(tzinfo=None)
-                    )
-                    handler.run(ctx, command)
-                    scope = handler.scope_of(command)
-                    payload = canonical_json(command.payload)
-                    effects = canonical_json(ctx.effects)
-            except DomainError as exc:
-                code, message = rejection_reason(exc)
+            handler = _spec(command.kind)
+            if (
+                writes is not None
+                and handler is not None
+                and handler.batchable
+                and not command.auth_ref  # an authorization is used through the session
+            ):
+                if load:
+                    writes.load(_batch_reads(commands[index:], recorded))
+                    load = False
+                outcome = _run_batched(
+                    session, writes, handler, command, now, trusted, users, malformed
+                )
+            else:
+                if writes is not None:
+                    _write(writes, malformed)  # what the savepoint's queries must see
+                    load = True
+                outcome = _run_isolated(session, command, now, trusted, users, malformed)
+            if isinstance(outcome, Verdict):
+                verdicts.append(outcome)
+                continue
+            if isinstance(outcome, _Rejected):
+                code, message = rejection_reason(outcome.error)
                 rejections.append(
                     {
                         "command_uuid": command.uuid,
@@ -304,7 +510,6 @@ def apply_batch(
                         "rejected_at": now.astimezone(dt.UTC).replace(tzinfo=None),
                     }
                 )
-                verdict = Verdict(command.uuid, False, reason_code=code, reason=message)
                 recorded[command.uuid] = _Recorded(
                     Verdict(command.uuid, False, reason_code=code, reason=message, duplicate=True),
                     command.workstation,
@@ -312,42 +517,39 @@ def apply_batch(
                     command.kind,
                     None,
                 )
-                verdicts.append(verdict)
+                verdicts.append(Verdict(command.uuid, False, reason_code=code, reason=message))
                 continue
-            except Exception as exc:
-                answer = malformed(command, exc) if malformed is not None else None
-                if answer is None:
-                    raise
-                verdicts.append(answer)  # rolled back with its savepoint: nothing recorded
-                continue
-            entry = JournalRow(
+            entry = _Entry(
                 seq=last_seq + 1,
                 command_uuid=command.uuid,
                 kind=command.kind,
-                scope=scope,
+                scope=outcome.scope,
                 actor=command.actor,
                 workstation=command.workstation,
                 client_time=command.client_time.isoformat(),
                 central_time=now.isoformat(),
                 auth_ref=command.auth_ref,
-                payload=payload,
-                effects=effects,
+                payload=outcome.payload,
+                effects=outcome.effects,
                 prev_hash=last_hash,
                 hash="",
             )
-            entry.hash = entry_hash(entry)
-            entries.append({name: getattr(entry, name) for name in _JOURNAL_COLUMNS})
+            entry.hash = entry_hash(cast(JournalRow, entry))
+            entries.append(tuple(getattr(entry, name) for name in _JOURNAL_COLUMNS))
             last_seq, last_hash = entry.seq, entry.hash
             recorded[command.uuid] = _Recorded(
                 Verdict(command.uuid, True, seq=entry.seq, duplicate=True),
                 command.workstation,
                 command.actor,
                 command.kind,
-                (payload, entry.client_time, command.auth_ref),
+                (outcome.payload, entry.client_time, command.auth_ref),
             )
             verdicts.append(Verdict(command.uuid, True, seq=entry.seq))
+        if writes is not None:
+            _write(writes, malformed)
         if entries:
-            session.execute(insert(JournalRow), entries)
+            session.flush()  # nothing is pending after a savepoint; kept safe all the same
+            insert_rows(session.connection(), _JOURNAL_TABLE, entries)
             head.last_seq = last_seq
             head.last_hash = last_hash
         if rejections:

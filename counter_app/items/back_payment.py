@@ -336,6 +336,7 @@ def slip_figures(details: Mapping[str, Any]) -> tuple[KeyFigure, ...]:
 
 
 SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=KIND,
     payload_type=BackPaymentPayload,
     permission=Permission.ACCEPT_CASES,

@@ -334,6 +334,7 @@ def slip_figures(details: Mapping[str, Any]) -> tuple[KeyFigure, ...]:
 
 
 SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=KIND,
     payload_type=BaseDeclarationPayload,
     permission=Permission.ACCEPT_CASES,

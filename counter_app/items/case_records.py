@@ -117,7 +117,8 @@ def open_case(
         if materials.complete
         else None
     )
-    row = CaseRow(
+    row = ctx.new(
+        CaseRow,
         id=case_id,
         case_no=case_number(ctx, command.hall_code),
         item_code=item.code,

@@ -173,6 +173,7 @@ def apply_answer(ctx: ApplyContext, command: Command, p: ComplaintAnswer) -> Non
 
 
 SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=KIND,
     payload_type=ComplaintPayload,
     permission=Permission.ACCEPT_CASES,
@@ -187,6 +188,7 @@ SPEC = ItemSpec(
 )
 
 ANSWER_SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=ANSWER_KIND,
     payload_type=ComplaintAnswer,
     permission=Permission.APPROVE_CASES,

@@ -98,6 +98,7 @@ def apply_consultation(ctx: ApplyContext, command: Command, p: ConsultationPaylo
 
 
 SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=KIND,
     payload_type=ConsultationPayload,
     permission=Permission.ACCEPT_CASES,

@@ -278,6 +278,7 @@ def apply_registration(ctx: ApplyContext, command: Command, payload: EmployerReg
 
 
 SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=KIND,
     payload_type=EmployerRegistration,
     permission=Permission.ACCEPT_CASES,

@@ -310,6 +310,7 @@ def _runs(months: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=KIND,
     payload_type=FlexiblePaymentPayload,
     permission=Permission.ACCEPT_CASES,

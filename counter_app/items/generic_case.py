@@ -188,6 +188,7 @@ def apply_supplement(ctx: ApplyContext, command: Command, supplement: MaterialsS
 
 
 ACCEPT_SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=ACCEPT,
     payload_type=CaseIntake,
     permission=Permission.ACCEPT_CASES,
@@ -211,6 +212,7 @@ ACCEPT_SPEC = ItemSpec(
 )
 
 SUPPLEMENT_SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=SUPPLEMENT,
     payload_type=MaterialsSupplement,
     permission=Permission.ACCEPT_CASES,

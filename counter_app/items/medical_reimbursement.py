@@ -240,6 +240,7 @@ def apply_reimbursement(ctx: ApplyContext, command: Command, p: ReimbursementPay
 
 
 SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=KIND,
     payload_type=ReimbursementPayload,
     permission=Permission.ACCEPT_CASES,

@@ -13,6 +13,7 @@ promise the receipt printed even when the command reaches it a day later.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +27,9 @@ from counter_app.domain.roles import Permission
 from counter_app.items.apply_context import ApplyContext
 from counter_app.items.case_records import check_materials, open_case, require_complete
 from counter_app.items.spec import UNKNOWN_EMPLOYER, Changes, ItemSpec, Text
+from counter_app.storage.base import SharedBase
 from counter_app.storage.shared_models import (
+    CaseRow,
     EmployerRow,
     InsuranceStatusRow,
     InsuredPersonRow,
@@ -126,7 +129,8 @@ def apply_enrollment(ctx: ApplyContext, command: Command, payload: EnrollmentPay
             "a key-data correction (关键信息更正) is needed first",
         )
     ctx.put(
-        PersonRow(
+        ctx.new(
+            PersonRow,
             id_number=id_number,
             name=enrollment.name,
             sex=enrollment.id_number.sex.value,
@@ -140,7 +144,8 @@ def apply_enrollment(ctx: ApplyContext, command: Command, payload: EnrollmentPay
     serial = ctx.next_number("insured_number")
     employer_code = enrollment.employer_code.value if enrollment.employer_code else None
     ctx.put(
-        InsuredPersonRow(
+        ctx.new(
+            InsuredPersonRow,
             id_number=id_number,
             insured_number=None if serial is None else f"{ctx.now:%Y}{serial:08d}",
             category=enrollment.category.value,
@@ -152,7 +157,8 @@ def apply_enrollment(ctx: ApplyContext, command: Command, payload: EnrollmentPay
     )
     for insurance_type in enrollment.insurance_types:
         ctx.put(
-            InsuranceStatusRow(
+            ctx.new(
+                InsuranceStatusRow,
                 id_number=id_number,
                 insurance_type=insurance_type.value,
                 status="active",
@@ -188,6 +194,20 @@ def apply_enrollment(ctx: ApplyContext, command: Command, payload: EnrollmentPay
     )
 
 
+def enrollment_reads(
+    command: Command, payload: EnrollmentPayload
+) -> Iterator[tuple[type[SharedBase], tuple[Any, ...]]]:
+    """The rows an enrolment reads or writes (the centre loads them for a whole batch)."""
+    id_number = payload.id_number
+    yield InsuredPersonRow, (id_number,)
+    yield PersonRow, (id_number,)
+    if payload.employer_code:
+        yield EmployerRow, (payload.employer_code,)
+    for insurance_type in payload.insurance_types:
+        yield InsuranceStatusRow, (id_number, insurance_type)
+    yield CaseRow, (command.uuid,)
+
+
 def item_codes(item: Item) -> tuple[str, ...]:
     return tuple(m.code for m in item.materials if m.required)
 
@@ -213,4 +233,6 @@ SPEC = ItemSpec(
         employers=frozenset({p.employer_code} - {""}),
         cases=True,
     ),
+    batchable=True,
+    reads=enrollment_reads,
 )

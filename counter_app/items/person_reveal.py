@@ -45,6 +45,7 @@ def apply_reveal(ctx: ApplyContext, command: Command, payload: RevealPayload) ->
 
 
 SPEC = ItemSpec(
+    batchable=True,  # reads through ctx.get, writes through ctx.put only
     kind=KIND,
     payload_type=RevealPayload,
     permission=Permission.VIEW_FULL_ID,

@@ -4,7 +4,8 @@ A spec names the command kind, the catalogue items it serves, its typed payload 
 dataclass, validated and (de)serialised by pydantic's ``TypeAdapter`` so a handler never reads
 a ``dict`` back with ``.get``), the permission it needs, the ``apply`` that runs on both sides
 (optimistically against the cache, then for real at the centre), the documents it prints, its
-labels and the texts of the conflicts it may raise. Specs are collected in one explicit tuple
+labels and the texts of the conflicts it may raise, and how the centre may apply it in a pushed
+batch (``batchable``, ``reads``). Specs are collected in one explicit tuple
 (``counter_app.items.registry``) — no registration by import side effects — and the teller
 window's tabs, the labels, the frozen bundle's hidden imports and the completeness tests all
 iterate that tuple.
@@ -12,7 +13,7 @@ iterate that tuple.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Generic, Literal, TypeVar
@@ -23,6 +24,7 @@ from pydantic import ValidationError as PydanticValidationError
 from counter_app.domain.commands import Command
 from counter_app.domain.roles import Permission
 from counter_app.items.apply_context import ApplyContext
+from counter_app.storage.base import SharedBase
 
 P = TypeVar("P")
 
@@ -80,6 +82,16 @@ class ItemSpec(Generic[P]):
     documents: tuple[Document, ...] = ()
     conflicts: Mapping[str, Text] = field(default_factory=dict)
     changes: Callable[[P], Changes] = field(default=lambda _p: Changes())
+    # Whether the centre may apply the command in its batch's shared write set, without a
+    # savepoint of its own: true only for an ``apply`` that reads shared rows only through
+    # ``ctx.get`` (and ``ctx.catalogue``) and writes only through ``ctx.put`` and
+    # ``ctx.next_number`` — never ``ctx.session``, whose queries would not see the batch's
+    # writes. False (the default) keeps the savepoint per command.
+    batchable: bool = False
+    # The rows (model, primary key) the command will read or put, if known from its payload:
+    # the centre loads them for a whole batch with one query per model. A key missed here is
+    # looked up when it is asked for; one listed but not used costs nothing more.
+    reads: Callable[[Command, P], Iterable[tuple[type[SharedBase], tuple[Any, ...]]]] | None = None
 
     @cached_property
     def _adapter(self) -> TypeAdapter[P]:
@@ -111,6 +123,16 @@ class ItemSpec(Generic[P]):
     def run(self, ctx: ApplyContext, command: Command) -> None:
         """Decode the command's payload and apply it."""
         self.apply(ctx, command, self.decode(command.payload))
+
+    def keys_read(self, command: Command) -> list[tuple[type[SharedBase], tuple[Any, ...]]]:
+        """The rows ``reads`` names for ``command`` (none when it has no hook or the payload
+        does not decode: the handler will tell)."""
+        if self.reads is None:
+            return []
+        try:
+            return list(self.reads(command, self.decode(command.payload)))
+        except Exception:  # a bad payload is answered when it is applied
+            return []
 
     def command_changes(self, command: Command) -> Changes:
         return self.changes(self.decode(command.payload))

@@ -20,9 +20,17 @@ from counter_app.storage.base import SharedBase
 JsonDict = dict[str, Any]
 
 
+# ``json.dumps`` with these options builds this very encoder on every call; built once.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(value: Any) -> str:
     """The one serialisation used for hashing: sorted keys, no spaces, UTF-8 kept."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(value)
+
+
+# Values of these types are written into effects as they are (``_encode`` returns them).
+PLAIN_TYPES = frozenset({str, int, bool, float, type(None)})
 
 
 def _encode(value: Any) -> Any:
