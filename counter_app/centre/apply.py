@@ -40,8 +40,8 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, cast
+from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import Engine, Table, insert, select
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -61,7 +61,7 @@ from counter_app.items.registry import spec_for
 from counter_app.items.spec import ItemSpec
 from counter_app.storage.base import SharedBase
 from counter_app.storage.central_models import JournalHeadRow, JournalRow, RejectionRow
-from counter_app.storage.journal_hash import entry_hash
+from counter_app.storage.journal_hash import JournalEntry, entry_hash
 from counter_app.storage.rowcodec import canonical_json
 from counter_app.storage.service_models import AUTH_PURPOSE_COMMAND, AuthorizationRow
 from counter_app.storage.shared_models import UserRow
@@ -306,25 +306,6 @@ class _SavepointsNeeded(Exception):
     """The batch's write set met what only a savepoint per command can sort out."""
 
 
-@dataclass
-class _Entry:
-    """A journal entry being made (the fields of ``JournalRow``, without the ORM's cost)."""
-
-    seq: int
-    command_uuid: str
-    kind: str
-    scope: str
-    actor: str
-    workstation: str
-    client_time: str
-    central_time: str
-    auth_ref: str | None
-    payload: str
-    effects: str
-    prev_hash: str
-    hash: str
-
-
 @dataclass(frozen=True)
 class _Applied:
     scope: str
@@ -519,7 +500,7 @@ def _apply(
                 )
                 verdicts.append(Verdict(command.uuid, False, reason_code=code, reason=message))
                 continue
-            entry = _Entry(
+            entry = JournalEntry(
                 seq=last_seq + 1,
                 command_uuid=command.uuid,
                 kind=command.kind,
@@ -534,7 +515,7 @@ def _apply(
                 prev_hash=last_hash,
                 hash="",
             )
-            entry.hash = entry_hash(cast(JournalRow, entry))
+            entry = replace(entry, hash=entry_hash(entry))
             entries.append(tuple(getattr(entry, name) for name in _JOURNAL_COLUMNS))
             last_seq, last_hash = entry.seq, entry.hash
             recorded[command.uuid] = _Recorded(

@@ -15,8 +15,9 @@ from typing import Protocol
 
 from counter_app.domain.commands import Command, Verdict
 from counter_app.domain.errors import CentralRefused, CentralUnavailable
+from counter_app.storage.journal_hash import JournalEntry
 
-__all__ = ["CentralRefused", "CentralUnavailable", "NoSession", "SyncPort"]
+__all__ = ["CentralRefused", "CentralUnavailable", "JournalEntry", "NoSession", "SyncPort"]
 
 
 class NoSession(Exception):
@@ -25,25 +26,6 @@ class NoSession(Exception):
     def __init__(self, actor: str) -> None:
         super().__init__(f"waiting for {actor} to log in while the centre is reachable")
         self.actor = actor
-
-
-@dataclass(frozen=True)
-class JournalEntry:
-    """One journal entry as the centre keeps it (``payload`` and ``effects`` canonical JSON)."""
-
-    seq: int
-    command_uuid: str
-    kind: str
-    scope: str
-    actor: str
-    workstation: str
-    client_time: str
-    central_time: str
-    auth_ref: str | None
-    payload: str
-    effects: str
-    prev_hash: str
-    hash: str
 
 
 @dataclass(frozen=True)
