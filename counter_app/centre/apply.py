@@ -41,7 +41,7 @@ import datetime as dt
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, Table, insert, select
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -170,6 +170,17 @@ def _permissions(user: UserRow) -> frozenset[Permission]:
     return permissions_of(Role(user.role))
 
 
+class _Origin(Protocol):
+    """Where a recorded command came from: a command, a journal row, a rejection."""
+
+    @property
+    def workstation(self) -> str: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class _Recorded:
     """What the centre holds under a command UUID: its journal entry or its rejection."""
@@ -180,6 +191,16 @@ class _Recorded:
     kind: str
     # payload (canonical JSON), client time (ISO) and auth_ref of a journal entry
     entry: tuple[str, str, str | None] | None
+
+    @classmethod
+    def of(
+        cls,
+        verdict: Verdict,
+        who: _Origin,
+        entry: tuple[str, str, str | None] | None = None,
+    ) -> _Recorded:
+        """What ``verdict`` (given the first time) leaves recorded for ``who``'s command."""
+        return cls(replace(verdict, duplicate=True), who.workstation, who.actor, who.kind, entry)
 
     def is_same(self, command: Command) -> bool:
         """Whether ``command`` is the very command recorded (not another under its UUID)."""
@@ -220,29 +241,23 @@ def _recorded(session: Session, uuids: list[str]) -> dict[str, _Recorded]:
         ).where(where),
         params,
     ):
-        found[row.command_uuid] = _Recorded(
-            Verdict(row.command_uuid, True, seq=row.seq, duplicate=True),
-            row.workstation,
-            row.actor,
-            row.kind,
+        found[row.command_uuid] = _Recorded.of(
+            Verdict(row.command_uuid, True, seq=row.seq),
+            row,
             (row.payload, row.client_time, row.auth_ref),
         )
     rest = [u for u in uuids if u not in found]
     if rest:
         where, params = _uuid_in(session, RejectionRow.command_uuid, rest)
         for rejection in session.scalars(select(RejectionRow).where(where), params):
-            found[rejection.command_uuid] = _Recorded(
+            found[rejection.command_uuid] = _Recorded.of(
                 Verdict(
                     rejection.command_uuid,
                     False,
                     reason_code=rejection.reason_code,
                     reason=rejection.reason,
-                    duplicate=True,
                 ),
-                rejection.workstation,
-                rejection.actor,
-                rejection.kind,
-                None,
+                rejection,
             )
     return found
 
@@ -491,14 +506,9 @@ def _apply(
                         "rejected_at": now.astimezone(dt.UTC).replace(tzinfo=None),
                     }
                 )
-                recorded[command.uuid] = _Recorded(
-                    Verdict(command.uuid, False, reason_code=code, reason=message, duplicate=True),
-                    command.workstation,
-                    command.actor,
-                    command.kind,
-                    None,
-                )
-                verdicts.append(Verdict(command.uuid, False, reason_code=code, reason=message))
+                verdict = Verdict(command.uuid, False, reason_code=code, reason=message)
+                recorded[command.uuid] = _Recorded.of(verdict, command)
+                verdicts.append(verdict)
                 continue
             entry = JournalEntry(
                 seq=last_seq + 1,
@@ -518,14 +528,11 @@ def _apply(
             entry = replace(entry, hash=entry_hash(entry))
             entries.append(tuple(getattr(entry, name) for name in _JOURNAL_COLUMNS))
             last_seq, last_hash = entry.seq, entry.hash
-            recorded[command.uuid] = _Recorded(
-                Verdict(command.uuid, True, seq=entry.seq, duplicate=True),
-                command.workstation,
-                command.actor,
-                command.kind,
-                (outcome.payload, entry.client_time, command.auth_ref),
+            verdict = Verdict(command.uuid, True, seq=entry.seq)
+            recorded[command.uuid] = _Recorded.of(
+                verdict, command, (outcome.payload, entry.client_time, command.auth_ref)
             )
-            verdicts.append(Verdict(command.uuid, True, seq=entry.seq))
+            verdicts.append(verdict)
         if writes is not None:
             _write(writes, malformed)
         if entries:
